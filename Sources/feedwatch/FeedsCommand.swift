@@ -34,10 +34,11 @@ struct Feeds: AsyncParsableCommand {
         let time: (Date?) -> String = { $0.map { ISO8601DateFormatter().string(from: $0) } ?? "-" }
         print(pad(["FEED", "STATUS", "FAILS", "ITEMS", "LAST SUCCESS", "NEXT DUE", "URL"]))
         for state in rows {
-            print(pad([
-                state.feedID, state.status, "\(state.consecutiveFailures)", "\(state.itemCount)",
-                time(state.lastSuccess), time(state.nextDue), state.url,
-            ]))
+            print(
+                pad([
+                    state.feedID, state.status, "\(state.consecutiveFailures)", "\(state.itemCount)",
+                    time(state.lastSuccess), time(state.nextDue), state.url,
+                ]))
             if let error = state.lastError { print("    \(error.sanitized)") }
         }
     }

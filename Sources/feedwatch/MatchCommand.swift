@@ -105,7 +105,9 @@ struct MatchReport {
         let rendered = reports.map { report in
             Rendered(
                 id: report.item.id, title: report.item.title,
-                alerts: report.hits.map { Rendered.Hit(rule: $0.rule.id, severity: $0.rule.severity, when: $0.rule.when, matches: $0.matches) },
+                alerts: report.hits.map {
+                    Rendered.Hit(rule: $0.rule.id, severity: $0.rule.severity, when: $0.rule.when, matches: $0.matches)
+                },
                 matches: report.matches)
         }
         let encoder = JSONEncoder()

@@ -32,9 +32,11 @@ struct Run: AsyncParsableCommand {
         }
         let formatter = AlertFormatter(color: isatty(STDOUT_FILENO) == 1)
         if once {
-            let report = await services.pipeline.run(configuration.config.feeds, with: configuration, onAlert: { alert in
-                print(formatter.format(alert))
-            })
+            let report = await services.pipeline.run(
+                configuration.config.feeds, with: configuration,
+                onAlert: { alert in
+                    print(formatter.format(alert))
+                })
             services.fetcher.shutdown()
             printError("feedwatch: \(report.summary)")
             for (feed, error) in report.failed { printError("feedwatch: feed \(feed): \(error)") }

@@ -27,29 +27,41 @@ enum ConfigLoader {
         var defaultInterval = Config.defaultInterval
         var defaultBackfill = Config.defaultBackfill
         if let node = top["defaults"]?.value, let defaults = reader.mapping(node, "defaults", allowed: defaultsKeys) {
-            if let value = defaults["interval"]?.value { defaultInterval = reader.duration(value, "defaults.interval") ?? defaultInterval }
-            if let value = defaults["backfill"]?.value { defaultBackfill = backfillWindow(value, "defaults.backfill", &reader) ?? defaultBackfill }
+            if let value = defaults["interval"]?.value {
+                defaultInterval = reader.duration(value, "defaults.interval") ?? defaultInterval
+            }
+            if let value = defaults["backfill"]?.value {
+                defaultBackfill = backfillWindow(value, "defaults.backfill", &reader) ?? defaultBackfill
+            }
         }
 
         let feeds = readFeeds(top["feeds"], base: base, interval: defaultInterval, reader: &reader, root: root)
-        let globs = top["watchlists"].map { reader.sequence($0.value, "watchlists").compactMap { reader.string($0, "a watchlist glob") } }
+        let globs =
+            top["watchlists"].map {
+                reader.sequence($0.value, "watchlists").compactMap { reader.string($0, "a watchlist glob") }
+            }
             ?? ["watchlists/*.yaml"]
         var files: [String] = []
         for (index, glob) in globs.enumerated() {
             let matched = expand(glob, relativeTo: base)
             if matched.isEmpty {
                 let node = top["watchlists"]?.value.sequence.flatMap { index < $0.count ? $0[index] : nil }
-                reader.problem(node ?? top["watchlists"]?.value, "watchlist pattern '\(glob)' matches no file (paths are relative to \(base))")
+                reader.problem(
+                    node ?? top["watchlists"]?.value,
+                    "watchlist pattern '\(glob)' matches no file (paths are relative to \(base))")
             }
             files += matched.filter { !files.contains($0) }
         }
 
         let stateDirectory = StatePaths.stateDirectory(environment: environment)
-        let storePath = top["store"].flatMap { reader.string($0.value, "store") }.map { resolve($0, base) }
+        let storePath =
+            top["store"].flatMap { reader.string($0.value, "store") }.map { resolve($0, base) }
             ?? stateDirectory + "/feedwatch.sqlite"
-        let logDirectory = StatePaths.logsDirectory(environment: environment)
+        let logDirectory =
+            StatePaths.logsDirectory(environment: environment)
             ?? (storePath as NSString).deletingLastPathComponent
-        let alertLog = top["alert_log"].flatMap { reader.string($0.value, "alert_log") }.map { resolve($0, base) }
+        let alertLog =
+            top["alert_log"].flatMap { reader.string($0.value, "alert_log") }.map { resolve($0, base) }
             ?? logDirectory + "/alerts.jsonl"
 
         var logLevel = "info"
@@ -60,7 +72,9 @@ enum ConfigLoader {
                 reader.problem(node, "log_level '\(level)' is not one of: \(Config.logLevels.joined(separator: ", "))")
             }
         }
-        let metricsFile = top["metrics_file"].flatMap { reader.string($0.value, "metrics_file") }.map { resolve($0, base) }
+        let metricsFile = top["metrics_file"].flatMap { reader.string($0.value, "metrics_file") }.map {
+            resolve($0, base)
+        }
         let fetch = readFetch(top["fetch"]?.value, &reader)
 
         var withDefaults: [FeedSource] = []
@@ -96,16 +110,22 @@ enum ConfigLoader {
                 reader.problem(node, "this feed has no 'url:'")
                 continue
             }
-            guard let rawURL = reader.string(urlNode, "url"), let url = feedURL(rawURL, base: base, node: urlNode, &reader)
+            guard let rawURL = reader.string(urlNode, "url"),
+                let url = feedURL(rawURL, base: base, node: urlNode, &reader)
             else { continue }
             let id = fields["id"].flatMap { reader.string($0.value, "id") } ?? derivedID(url)
             let location = reader.location(of: node)
             if let other = feeds.first(where: { $0.id == id }) {
-                reader.problem(fields["id"]?.value ?? urlNode, "feed id '\(id)' is already used by the feed at \(other.location?.description ?? "?"); give this one its own 'id:'")
+                reader.problem(
+                    fields["id"]?.value ?? urlNode,
+                    "feed id '\(id)' is already used by the feed at \(other.location?.description ?? "?"); give this one its own 'id:'"
+                )
             }
             let every = fields["interval"].flatMap { reader.duration($0.value, "interval") } ?? interval
             if every < 60, let node = fields["interval"]?.value, !url.hasPrefix("file:") {
-                reader.problem(node, "interval \(Int(every))s is below one minute; publishers may block such clients, use 1m or more")
+                reader.problem(
+                    node,
+                    "interval \(Int(every))s is below one minute; publishers may block such clients, use 1m or more")
             }
             let window = fields["backfill"].flatMap { backfillWindow($0.value, "backfill", &reader) }
             feeds.append(FeedSource(id: id, url: url, interval: every, backfill: window, location: location))
@@ -143,12 +163,24 @@ enum ConfigLoader {
         var limits = FetchLimits()
         var contact: String?
         if let node, let fields = reader.mapping(node, "fetch", allowed: fetchKeys) {
-            if let v = fields["connect_timeout"]?.value { limits.connectTimeout = reader.duration(v, "fetch.connect_timeout") ?? limits.connectTimeout }
-            if let v = fields["timeout"]?.value { limits.totalTimeout = reader.duration(v, "fetch.timeout") ?? limits.totalTimeout }
-            if let v = fields["max_body"]?.value { limits.maxBodyBytes = reader.size(v, "fetch.max_body") ?? limits.maxBodyBytes }
-            if let v = fields["max_redirects"]?.value { limits.maxRedirects = count(v, "fetch.max_redirects", 0...20, &reader) ?? limits.maxRedirects }
-            if let v = fields["concurrency"]?.value { limits.maxConcurrent = count(v, "fetch.concurrency", 1...1024, &reader) ?? limits.maxConcurrent }
-            if let v = fields["per_host"]?.value { limits.maxPerHost = count(v, "fetch.per_host", 1...64, &reader) ?? limits.maxPerHost }
+            if let v = fields["connect_timeout"]?.value {
+                limits.connectTimeout = reader.duration(v, "fetch.connect_timeout") ?? limits.connectTimeout
+            }
+            if let v = fields["timeout"]?.value {
+                limits.totalTimeout = reader.duration(v, "fetch.timeout") ?? limits.totalTimeout
+            }
+            if let v = fields["max_body"]?.value {
+                limits.maxBodyBytes = reader.size(v, "fetch.max_body") ?? limits.maxBodyBytes
+            }
+            if let v = fields["max_redirects"]?.value {
+                limits.maxRedirects = count(v, "fetch.max_redirects", 0...20, &reader) ?? limits.maxRedirects
+            }
+            if let v = fields["concurrency"]?.value {
+                limits.maxConcurrent = count(v, "fetch.concurrency", 1...1024, &reader) ?? limits.maxConcurrent
+            }
+            if let v = fields["per_host"]?.value {
+                limits.maxPerHost = count(v, "fetch.per_host", 1...64, &reader) ?? limits.maxPerHost
+            }
             if let v = fields["contact"]?.value { contact = reader.string(v, "fetch.contact") }
             if let v = fields["proxy"]?.value { limits.proxy = reader.string(v, "fetch.proxy") }
         }
@@ -156,7 +188,9 @@ enum ConfigLoader {
         return limits
     }
 
-    private static func count(_ node: Node, _ what: String, _ range: ClosedRange<Int>, _ reader: inout YAMLReader) -> Int? {
+    private static func count(_ node: Node, _ what: String, _ range: ClosedRange<Int>, _ reader: inout YAMLReader)
+        -> Int?
+    {
         guard let value = reader.number(node, what) else { return nil }
         guard value.rounded() == value, range.contains(Int(value)) else {
             reader.problem(node, "\(what) must be a whole number from \(range.lowerBound) to \(range.upperBound)")

@@ -90,7 +90,10 @@ enum WatchlistLoader {
                 reader.problem(node, "coordinates must be [latitude, longitude] in degrees, e.g. [35.47, 44.39]")
             }
         }
-        let exclusions = fields["exclude"].map { reader.sequence($0.value, "exclude").compactMap { reader.string($0, "an exclusion") } } ?? []
+        let exclusions =
+            fields["exclude"].map {
+                reader.sequence($0.value, "exclude").compactMap { reader.string($0, "an exclusion") }
+            } ?? []
         return Entity(
             id: id, kind: kind, name: name, aliases: aliases,
             parent: fields["parent"].flatMap { reader.string($0.value, "parent") }, coordinates: coordinates,
@@ -141,6 +144,7 @@ enum WatchlistLoader {
             }
         }
         // Point at the expression itself, so the matcher's column offsets land inside it.
-        return Rule(id: id, when: when, severity: severity, proximity: proximity, location: reader.location(of: whenNode))
+        return Rule(
+            id: id, when: when, severity: severity, proximity: proximity, location: reader.location(of: whenNode))
     }
 }

@@ -142,11 +142,11 @@ struct YAMLReader {
         switch error {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
             .composer(let context, let problem, let mark, _):
-            let where_ = context.map { " \($0.text)" } ?? ""
+            let detail = context.map { " \($0.text)" } ?? ""
             problems.append(
                 ConfigProblem(
                     SourceLocation(file: file, line: mark.line, column: mark.column),
-                    "YAML syntax: \(problem)\(where_); check indentation, colons and quotes on this line"))
+                    "YAML syntax: \(problem)\(detail); check indentation, colons and quotes on this line"))
         default:
             problems.append(ConfigProblem(SourceLocation(file: file, line: 1, column: 1), "YAML: \(error)"))
         }
@@ -190,7 +190,8 @@ struct YAMLReader {
     }
 
     private static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
+        let a = Array(a)
+        let b = Array(b)
         var row = Array(0...b.count)
         for i in 1...max(a.count, 1) where !a.isEmpty {
             var previous = row[0]

@@ -19,7 +19,8 @@ public struct CycleReport: Sendable {
     public init() {}
 
     public var summary: String {
-        var line = "\(feeds) feeds: \(fetched) fetched, \(notModified) not modified, \(failed.count) failed; "
+        var line =
+            "\(feeds) feeds: \(fetched) fetched, \(notModified) not modified, \(failed.count) failed; "
             + "\(items) items, \(newItems) new; \(alerts.count) alerts in \(String(format: "%.2f", duration)) s"
         if !storeErrors.isEmpty { line += "; \(storeErrors.count) feeds not stored" }
         if logError != nil { line += "; alert log not written" }

@@ -38,7 +38,8 @@ public final class Pipeline: Sendable {
         let matcher = configuration.matcher
         let limits = configuration.config.fetch
         // The store is only touched from this task: read every feed's state up front.
-        let states = Dictionary(((try? store.feedStates()) ?? []).map { ($0.feedID, $0) }, uniquingKeysWith: { a, _ in a })
+        let states = Dictionary(
+            ((try? store.feedStates()) ?? []).map { ($0.feedID, $0) }, uniquingKeysWith: { a, _ in a })
         await withTaskGroup(of: FeedOutcome.self) { group in
             var queue = feeds[...]
             // Keep a bounded number of feeds in flight; the fetcher bounds connections itself.
@@ -119,7 +120,8 @@ public final class Pipeline: Sendable {
             state.consecutiveFailures += 1
             state.bytes = response.body.count
             logger.warning(
-                "feed parse failed", metadata: ["feed": "\(feed.id)", "kind": "\(error.kind.rawValue)", "error": "\(error.message)"])
+                "feed parse failed",
+                metadata: ["feed": "\(feed.id)", "kind": "\(error.kind.rawValue)", "error": "\(error.message)"])
         case .notModified:
             report.notModified += 1
             state.status = "not-modified"
@@ -149,7 +151,8 @@ public final class Pipeline: Sendable {
                 report.storeErrors.append((feed.id, "\(error)"))
                 state.status = "store-error"
                 state.lastError = "\(error)"
-                logger.error("store commit failed; items will be retried", metadata: ["feed": "\(feed.id)", "error": "\(error)"])
+                logger.error(
+                    "store commit failed; items will be retried", metadata: ["feed": "\(feed.id)", "error": "\(error)"])
             }
         }
         do {
@@ -172,7 +175,8 @@ public final class Pipeline: Sendable {
             let previousHash = seen[entry.item.id]
             if previousHash == entry.contentHash { continue }
             if previousHash == nil { newCount += 1 }
-            marks.append(SeenItem(itemID: entry.item.id, contentHash: entry.contentHash, published: entry.item.published))
+            marks.append(
+                SeenItem(itemID: entry.item.id, contentHash: entry.contentHash, published: entry.item.published))
             // A new feed's archive is recorded without alerting, so adding a feed never floods the log.
             if firstFetch, let published = entry.item.published ?? entry.item.updated,
                 let window = feed.backfill, now.timeIntervalSince(published) > window

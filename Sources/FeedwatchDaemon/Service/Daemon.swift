@@ -47,7 +47,8 @@ public final class Daemon: @unchecked Sendable {
         for feed in configuration.config.feeds { nextDue[feed.id] = now }
         notifier.ready()
         notifier.status("started: \(configuration.summary)")
-        logger.info("feedwatch started", metadata: ["config": "\(configPath)", "watchlist": "\(configuration.summary)"])
+        logger.info(
+            "feedwatch started", metadata: ["config": "\(configPath)", "watchlist": "\(configuration.summary)"])
 
         var cycle: Task<Void, Never>?
         var stopSignal: Int32?
@@ -129,7 +130,8 @@ public final class Daemon: @unchecked Sendable {
     /// The one-line summary systemd shows in `systemctl status`.
     var statusLine: String {
         let last = lastAlert.map { "last alert \(ISO8601DateFormatter().string(from: $0))" } ?? "no alert yet"
-        return "\(configuration.config.feeds.count) feeds, \(failing.count) failing, \(alertsToday) alerts today, \(last)"
+        return
+            "\(configuration.config.feeds.count) feeds, \(failing.count) failing, \(alertsToday) alerts today, \(last)"
     }
 
     private func reload() {
@@ -149,7 +151,9 @@ public final class Daemon: @unchecked Sendable {
             logger.error(
                 "reload failed; the previous configuration stays in force",
                 metadata: ["problems": "\(error.problems.map(\.description).joined(separator: "; "))"])
-            notifier.status("reload failed: \(error.problems.first?.description ?? "unknown problem"); previous configuration in force")
+            notifier.status(
+                "reload failed: \(error.problems.first?.description ?? "unknown problem"); previous configuration in force"
+            )
         }
     }
 

@@ -9,12 +9,15 @@ public struct DocumentSource: Sendable {
     public var charset: String?
 
     /// Reads a local file directly, or fetches a URL through the same libcurl engine the daemon uses.
-    public static func load(_ source: String, limits: FetchLimits = FetchLimits()) async throws(DocumentSourceError) -> DocumentSource {
+    public static func load(_ source: String, limits: FetchLimits = FetchLimits()) async throws(DocumentSourceError)
+        -> DocumentSource
+    {
         let lower = source.lowercased()
         guard lower.hasPrefix("http://") || lower.hasPrefix("https://") else {
             let path = lower.hasPrefix("file://") ? (URL(string: source)?.path ?? source) : source
             guard let data = FileManager.default.contents(atPath: path) else {
-                throw DocumentSourceError(message: "\(path): cannot read this file (missing or not readable)", notFound: true)
+                throw DocumentSourceError(
+                    message: "\(path): cannot read this file (missing or not readable)", notFound: true)
             }
             return DocumentSource(bytes: Array(data), url: URL(fileURLWithPath: path).absoluteString, charset: nil)
         }

@@ -8,7 +8,8 @@ final class SignalSource {
     init(posting mailbox: Mailbox) {
         let queue = DispatchQueue(label: "feedwatch.signals")
         let mapping: [(Int32, DaemonEvent)] = [
-            (SIGHUP, .reload), (SIGUSR1, .reopenLogs), (SIGTERM, .stop(signal: SIGTERM)), (SIGINT, .stop(signal: SIGINT)),
+            (SIGHUP, .reload), (SIGUSR1, .reopenLogs), (SIGTERM, .stop(signal: SIGTERM)),
+            (SIGINT, .stop(signal: SIGINT)),
         ]
         sources = mapping.map { signalNumber, event in
             // The default action would kill the process before Dispatch sees the signal.
