@@ -18,6 +18,8 @@ struct Check: AsyncParsableCommand {
                 print("\(warning.location): warning: \(warning.message)")
             }
             print("\(options.configPath): configuration OK: \(configuration.summary)")
+            print("  store: \(configuration.config.storePath)")
+            print("  alert log: \(configuration.config.alertLogPath)")
         } catch {
             for warning in error.warnings { print("\(warning.location): warning: \(warning.message)") }
             for problem in error.problems { print(problem.description) }
