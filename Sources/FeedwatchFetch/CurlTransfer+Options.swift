@@ -42,8 +42,11 @@ extension CurlTransfer {
         try check(feedwatch_curl_easy_setopt_long(easy, CURLOPT_MAXREDIRS, max(0, limits.maxRedirects)), "MAXREDIRS")
         try check(feedwatch_curl_easy_setopt_string(easy, CURLOPT_ACCEPT_ENCODING, ""), "ACCEPT_ENCODING")
         try check(feedwatch_curl_easy_setopt_long(easy, CURLOPT_HTTP_VERSION, Int(CURL_HTTP_VERSION_2TLS)), "HTTP_VERSION")
-        // Wait for a multiplexable HTTP/2 connection rather than opening a second one to the same host.
-        try check(feedwatch_curl_easy_setopt_long(easy, CURLOPT_PIPEWAIT, 1), "PIPEWAIT")
+        if scheme == "https" {
+            // Wait for a multiplexable HTTP/2 connection rather than opening a second one to the same host. Not
+            // for http: there it only makes every transfer wait behind the first one's response.
+            try check(feedwatch_curl_easy_setopt_long(easy, CURLOPT_PIPEWAIT, 1), "PIPEWAIT")
+        }
         try check(feedwatch_curl_easy_setopt_long(easy, CURLOPT_SSL_VERIFYPEER, 1), "SSL_VERIFYPEER")
         try check(feedwatch_curl_easy_setopt_long(easy, CURLOPT_SSL_VERIFYHOST, 2), "SSL_VERIFYHOST")
         try check(feedwatch_curl_easy_setopt_string(easy, CURLOPT_USERAGENT, Self.headerSafe(limits.userAgent)), "USERAGENT")

@@ -127,7 +127,9 @@ extension CurlTransfer {
             if heads.contains(where: { (300..<400).contains($0.status) }) {
                 return FetchError(.redirect, "redirected to a protocol other than http or https: \(detail)")
             }
-            return FetchError(.unsupported, detail)
+            // Schemes are checked before curl sees the URL, so this is curl refusing the reply itself
+            // ("Received HTTP/0.9 when not allowed"): the server did not speak HTTP.
+            return FetchError(.protocolError, "the reply is not HTTP: \(detail)")
         case CURLE_FILE_COULDNT_READ_FILE, CURLE_READ_ERROR:
             return FetchError(.file, detail)
         case CURLE_WEIRD_SERVER_REPLY, CURLE_GOT_NOTHING, CURLE_PARTIAL_FILE, CURLE_RECV_ERROR, CURLE_SEND_ERROR,
