@@ -79,8 +79,10 @@ private struct WatchlistCheck {
     }
 
     private mutating func checkParents() {
+        // A cycle is reported once, at its first member.
+        var inReportedCycle: Set<String> = []
         for entity in watchlist.entities {
-            guard let parent = entity.parent else { continue }
+            guard let parent = entity.parent, !inReportedCycle.contains(entity.id) else { continue }
             guard let parentEntity = entityByID[parent] else {
                 report(
                     .error, entity.location,
@@ -95,6 +97,7 @@ private struct WatchlistCheck {
                         report(
                             .error, entity.location,
                             "\(describe(entity)) is its own ancestor through its parents; remove a parent from the cycle")
+                        inReportedCycle.formUnion(seen)
                     }
                     break
                 }
