@@ -43,14 +43,11 @@ public final class SystemdNotifier: Sendable {
     /// - Parameters:
     ///   - environment: the process environment (a parameter so tests can point at their own socket).
     ///   - processID: this process's id, compared with `WATCHDOG_PID`.
-    public init(environment: [String: String], processID: Int32 = getpid()) {
+    public init(
+        environment: [String: String] = ProcessInfo.processInfo.environment, processID: Int32 = getpid()
+    ) {
         self.socket = environment["NOTIFY_SOCKET"].flatMap(NotifySocket.init(address:))
         self.watchdogInterval = Self.watchdogInterval(environment: environment, processID: processID)
-    }
-
-    /// The notifier for this process's own environment.
-    public convenience init() {
-        self.init(environment: ProcessInfo.processInfo.environment)
     }
 
     /// `READY=1`: start-up (or a reload) is complete. Also sends `STATUS=` when given.
