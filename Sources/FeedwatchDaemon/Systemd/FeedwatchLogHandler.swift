@@ -49,6 +49,7 @@ public struct FeedwatchLogHandler: LogHandler {
         if let error = event.error {
             merged["error"] = "\(error)"
         }
-        output.write(LogLine.render(format: format, level: event.level, message: event.message.description, metadata: merged))
+        output.write(
+            LogLine.render(format: format, level: event.level, message: event.message.description, metadata: merged))
     }
 }

@@ -1,9 +1,10 @@
+import Logging
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
-import Logging
 
 /// Renders one operational log line. Pure, so the format is tested without touching stderr.
 public enum LogLine {

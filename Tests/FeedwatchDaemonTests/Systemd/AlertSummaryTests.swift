@@ -19,7 +19,10 @@ struct AlertSummaryTests {
         ])
     func priorities(severity: Severity, prefix: String) {
         let line = AlertSummary.render(Self.alert(severity), line: "Gunmen attack", format: .journal)
-        #expect(line == "\(prefix)ALERT \(severity.rawValue) place-and-group: Gunmen attack alert_id=0123456789abcdef0123456789abcdef\n")
+        #expect(
+            line
+                == "\(prefix)ALERT \(severity.rawValue) place-and-group: Gunmen attack alert_id=0123456789abcdef0123456789abcdef\n"
+        )
         #expect((severity.syslogPriority <= SyslogPriority(4)) == (severity >= .medium))
     }
 
@@ -38,6 +41,7 @@ struct AlertSummaryTests {
         let lines = LineCollector()
         FeedwatchLogging.logAlert(Self.alert(.low), line: "t", output: LogOutput { lines.append($0) })
         #expect(lines.all.count == 1)
-        #expect(lines.all.first?.hasSuffix("low place-and-group: t alert_id=0123456789abcdef0123456789abcdef\n") == true)
+        #expect(
+            lines.all.first?.hasSuffix("low place-and-group: t alert_id=0123456789abcdef0123456789abcdef\n") == true)
     }
 }

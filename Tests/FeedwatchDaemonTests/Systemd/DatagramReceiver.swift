@@ -20,7 +20,8 @@ final class DatagramReceiver {
         let name: [UInt8]
         switch kind {
         case .path:
-            let dir = FileManager.default.temporaryDirectory.appendingPathComponent("fw-notify-\(UUID().uuidString.prefix(8))")
+            let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+                "fw-notify-\(UUID().uuidString.prefix(8))")
             try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
             directory = dir
             notifyAddress = dir.appendingPathComponent("notify").path

@@ -59,7 +59,9 @@ struct LogFormatTests {
         try #require(fstat(descriptor, &info) == 0)
         let matching = "\(info.st_dev):\(info.st_ino)"
         #expect(LogFormat.detect(environment: ["JOURNAL_STREAM": matching], descriptor: descriptor) == .journal)
-        #expect(LogFormat.detect(environment: ["JOURNAL_STREAM": "\(info.st_dev):\(info.st_ino + 1)"], descriptor: descriptor) == .plain)
+        #expect(
+            LogFormat.detect(
+                environment: ["JOURNAL_STREAM": "\(info.st_dev):\(info.st_ino + 1)"], descriptor: descriptor) == .plain)
         #expect(LogFormat.detect(environment: ["JOURNAL_STREAM": "garbage"], descriptor: descriptor) == .plain)
         #expect(LogFormat.detect(environment: [:], descriptor: descriptor) == .plain)
     }
@@ -76,7 +78,8 @@ struct LogFormatTests {
         logger.notice("reloaded", metadata: ["generation": "3"])
         level.level = .debug
         logger.debug("now visible")
-        #expect(lines.all == ["<5>reloaded component=scheduler generation=3\n", "<7>now visible component=scheduler\n"])
+        #expect(
+            lines.all == ["<5>reloaded component=scheduler generation=3\n", "<7>now visible component=scheduler\n"])
     }
 
     @Test(

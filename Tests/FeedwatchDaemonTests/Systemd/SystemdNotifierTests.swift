@@ -58,8 +58,10 @@ struct SystemdNotifierTests {
 
     @Test(
         "Without a usable NOTIFY_SOCKET every call is a quiet no-op",
-        arguments: [[:], ["NOTIFY_SOCKET": ""], ["NOTIFY_SOCKET": "@"], ["NOTIFY_SOCKET": "relative/path"],
-            ["NOTIFY_SOCKET": "vsock:2:1234"]] as [[String: String]])
+        arguments: [
+            [:], ["NOTIFY_SOCKET": ""], ["NOTIFY_SOCKET": "@"], ["NOTIFY_SOCKET": "relative/path"],
+            ["NOTIFY_SOCKET": "vsock:2:1234"],
+        ] as [[String: String]])
     func disabledWithoutSocket(environment: [String: String]) {
         let notifier = SystemdNotifier(environment: environment)
         #expect(!notifier.isEnabled)
