@@ -103,15 +103,27 @@ sed -e "s|/usr/local/bin/feedwatch|$PREFIX/bin/feedwatch|g" \
 install_file 0644 "$unit" "$UNITDIR/feedwatch.service"
 rm -f "$unit"
 
-# --- 3. Default configuration and watchlists ------------------------------------------------
-if [ -d Config ]; then
-    find Config -type f \( -name '*.yaml' -o -name '*.yml' \) | LC_ALL=C sort | while read -r src; do
-        install_conf "$src" "$SYSCONFDIR/feedwatch/${src#Config/}"
+# --- 3. Sample feeds, default configuration and watchlists -----------------------------------
+# The shipped config names the sample feeds as ../seeds/…, relative to Config/; installed, they live
+# in $PREFIX/share/feedwatch/seeds, so the installed config names them there.
+SEEDS=$PREFIX/share/feedwatch/seeds
+if [ -d seeds ]; then
+    for src in seeds/*; do
+        [ -f "$src" ] && install_file 0644 "$src" "$SEEDS/${src#seeds/}"
     done
+fi
+if [ -d Config ]; then
+    staged=$(mktemp -d)
+    find Config -type f \( -name '*.yaml' -o -name '*.yml' \) | LC_ALL=C sort | while read -r src; do
+        rel=${src#Config/}
+        mkdir -p "$staged/$(dirname "$rel")"
+        sed "s|\.\./seeds/|$SEEDS/|g" "$src" >"$staged/$rel"
+        install_conf "$staged/$rel" "$SYSCONFDIR/feedwatch/$rel"
+    done
+    rm -rf "$staged"
 else
     say "no Config/ directory: no default configuration installed"
 fi
-# logrotate reads every file in logrotate.d, FILE.dist included: a new version goes elsewhere.
 install_conf systemd/feedwatch.logrotate "$SYSCONFDIR/logrotate.d/feedwatch" "$PREFIX/share/feedwatch/feedwatch.logrotate.dist"
 
 # --- 4. Shell completions, from the binary itself -------------------------------------------
