@@ -20,8 +20,8 @@ enum ConfigLoader {
         guard let text = readText(path, &reader), let root = reader.compose(text) else {
             return (nil, reader.problems)
         }
-        let directory = (path as NSString).deletingLastPathComponent
-        let base = directory.isEmpty ? "." : directory
+        // Relative paths in the file are relative to the file, wherever feedwatch runs from.
+        let base = (resolve(path, FileManager.default.currentDirectoryPath) as NSString).deletingLastPathComponent
         guard let top = reader.mapping(root, "the config file", allowed: topKeys) else { return (nil, reader.problems) }
 
         var defaultInterval = Config.defaultInterval
@@ -213,7 +213,7 @@ enum ConfigLoader {
 
     static func resolve(_ path: String, _ base: String) -> String {
         let expanded = (path as NSString).expandingTildeInPath
-        return expanded.hasPrefix("/") ? expanded : base + "/" + expanded
+        return ((expanded.hasPrefix("/") ? expanded : base + "/" + expanded) as NSString).standardizingPath
     }
 
     /// File names matching a glob, sorted.
