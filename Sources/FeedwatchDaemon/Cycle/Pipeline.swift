@@ -18,12 +18,14 @@ public final class Pipeline: Sendable {
     let store: Store
     let alertLog: AlertLog
     let logger: Logger
+    let metrics: Metrics
 
-    public init(fetcher: Fetcher, store: Store, alertLog: AlertLog, logger: Logger) {
+    public init(fetcher: Fetcher, store: Store, alertLog: AlertLog, logger: Logger, metrics: Metrics = Metrics()) {
         self.fetcher = fetcher
         self.store = store
         self.alertLog = alertLog
         self.logger = logger
+        self.metrics = metrics
     }
 
     /// Runs the feeds once with the given configuration. `onAlert` sees each new alert as it is committed.
@@ -102,6 +104,7 @@ public final class Pipeline: Sendable {
         }
         state.lastAttempt = outcome.startedAt
         state.duration = now.timeIntervalSince(outcome.startedAt)
+        metrics.recordFetch(result: outcome.result.metricsLabel, duration: .seconds(state.duration))
         state.nextDue = now.addingTimeInterval(feed.interval)
 
         switch outcome.result {
@@ -119,6 +122,7 @@ public final class Pipeline: Sendable {
             state.lastError = error.message
             state.consecutiveFailures += 1
             state.bytes = response.body.count
+            metrics.recordParseError()
             logger.warning(
                 "feed parse failed",
                 metadata: ["feed": "\(feed.id)", "kind": "\(error.kind.rawValue)", "error": "\(error.message)"])
@@ -131,6 +135,7 @@ public final class Pipeline: Sendable {
         case .parsed(let parsed, let response, let matched):
             report.fetched += 1
             report.items += matched.count
+            metrics.addItemsParsed(matched.count)
             state.status = parsed.partial ? "partial" : "ok"
             state.lastError = parsed.partial ? parsed.warnings.first : nil
             state.consecutiveFailures = 0
@@ -144,7 +149,10 @@ public final class Pipeline: Sendable {
                     matched, feed: feed, firstFetch: isFirstFetch, now: now)
                 report.newItems += newCount
                 report.alerts += alerts
-                alerts.forEach(onAlert)
+                for alert in alerts {
+                    metrics.recordAlert(severity: alert.severity)
+                    onAlert(alert)
+                }
                 state.lastSuccess = now
             } catch {
                 // Nothing was marked seen: the items come back next cycle and alert then.

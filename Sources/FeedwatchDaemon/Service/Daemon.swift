@@ -12,6 +12,8 @@ public final class Daemon: @unchecked Sendable {
     private var configuration: Configuration
     private let pipeline: Pipeline
     private let alertLog: AlertLog
+    private let metrics: Metrics
+    private var generation = 1
     private let notifier: SystemdNotifier
     private let logger: Logger
     private let onAlert: @Sendable (Alert) -> Void
@@ -25,14 +27,15 @@ public final class Daemon: @unchecked Sendable {
     static let stopGrace: Duration = .seconds(10)
 
     public init(
-        configPath: String, configuration: Configuration, pipeline: Pipeline, alertLog: AlertLog,
+        configPath: String, configuration: Configuration, services: Services,
         notifier: SystemdNotifier = SystemdNotifier(), logger: Logger,
         onAlert: @escaping @Sendable (Alert) -> Void = { _ in }
     ) {
         self.configPath = configPath
         self.configuration = configuration
-        self.pipeline = pipeline
-        self.alertLog = alertLog
+        self.pipeline = services.pipeline
+        self.alertLog = services.alertLog
+        self.metrics = services.metrics
         self.notifier = notifier
         self.logger = logger
         self.onAlert = onAlert
@@ -125,6 +128,18 @@ public final class Daemon: @unchecked Sendable {
         let level: Logger.Level = report.failed.isEmpty && report.logError == nil ? .info : .warning
         logger.log(level: level, "cycle finished", metadata: ["summary": "\(report.summary)"])
         notifier.status(statusLine)
+        writeMetrics()
+    }
+
+    private func writeMetrics() {
+        guard let path = configuration.config.metricsFile else { return }
+        metrics.setFeeds(total: configuration.config.feeds.count, failing: failing.count)
+        metrics.setWatchlistGeneration(generation)
+        do {
+            try metrics.write(to: path)
+        } catch {
+            logger.warning("metrics file not written", metadata: ["path": "\(path)", "error": "\(error)"])
+        }
     }
 
     /// The one-line summary systemd shows in `systemctl status`.
@@ -145,6 +160,9 @@ public final class Daemon: @unchecked Sendable {
             let kept = Set(fresh.config.feeds.map(\.id))
             nextDue = nextDue.filter { kept.contains($0.key) }
             configuration = fresh
+            generation += 1
+            if let level = FeedwatchLogging.parseLevel(fresh.config.logLevel) { FeedwatchLogging.setLevel(level) }
+            writeMetrics()
             logger.info("configuration reloaded", metadata: ["watchlist": "\(fresh.summary)"])
             notifier.status("reloaded: \(fresh.summary)")
         } catch {
