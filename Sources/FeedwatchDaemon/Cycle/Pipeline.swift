@@ -113,21 +113,32 @@ public final class Pipeline: Sendable {
             state.status = error.kind.rawValue
             state.lastError = error.message
             state.consecutiveFailures += 1
-            logger.warning(
-                "feed fetch failed",
-                metadata: ["feed": "\(feed.id)", "kind": "\(error.kind.rawValue)", "error": "\(error.message)"])
+            switch error.kind {
+            case .gone:
+                report.scheduleResults[feed.id] = .gone
+                logger.error("feed is gone (HTTP 410); it will not be fetched again until the configuration is reloaded", metadata: ["feed": "\(feed.id)"])
+            case .cancelled:
+                report.scheduleResults[feed.id] = .cancelled
+            default:
+                report.scheduleResults[feed.id] = .failed(retryAfter: error.retryAfter)
+                logger.warning(
+                    "feed fetch failed",
+                    metadata: ["feed": "\(feed.id)", "kind": "\(error.kind.rawValue)", "error": "\(error.message)"])
+            }
         case .parseFailed(let error, let response):
             report.failed.append((feed.id, error.description))
             state.status = error.kind == .notAFeed ? "not-a-feed" : "parse-error"
             state.lastError = error.message
             state.consecutiveFailures += 1
             state.bytes = response.body.count
+            report.scheduleResults[feed.id] = .failed(retryAfter: nil)
             metrics.recordParseError()
             logger.warning(
                 "feed parse failed",
                 metadata: ["feed": "\(feed.id)", "kind": "\(error.kind.rawValue)", "error": "\(error.message)"])
-        case .notModified:
+        case .notModified(let response):
             report.notModified += 1
+            report.scheduleResults[feed.id] = .notModified(freshFor: response.freshFor)
             state.status = "not-modified"
             state.lastError = nil
             state.consecutiveFailures = 0
@@ -148,6 +159,15 @@ public final class Pipeline: Sendable {
                 let (newCount, alerts) = try commit(
                     matched, feed: feed, firstFetch: isFirstFetch, now: now)
                 report.newItems += newCount
+                // Every item new on a feed seen before: its window probably overflowed between fetches.
+                let missed = !isFirstFetch && newCount == matched.count && matched.count > 1
+                if missed {
+                    logger.warning(
+                        "every item in the feed is new: items were probably missed; fetching it more often",
+                        metadata: ["feed": "\(feed.id)", "items": "\(newCount)"])
+                }
+                report.scheduleResults[feed.id] = .fetched(
+                    hint: parsed.refreshHint, freshFor: response.freshFor, missedItems: missed)
                 report.alerts += alerts
                 for alert in alerts {
                     metrics.recordAlert(severity: alert.severity)
@@ -157,6 +177,7 @@ public final class Pipeline: Sendable {
             } catch {
                 // Nothing was marked seen: the items come back next cycle and alert then.
                 report.storeErrors.append((feed.id, "\(error)"))
+                report.scheduleResults[feed.id] = .failed(retryAfter: nil)
                 state.status = "store-error"
                 state.lastError = "\(error)"
                 logger.error(
