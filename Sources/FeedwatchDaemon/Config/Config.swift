@@ -56,3 +56,10 @@ extension FetchLimits {
         return base + (contact.map { "; \($0))" } ?? ")")
     }
 }
+
+extension Config {
+    /// A duration as the config writes it (`90s`, `10m`, `2h`, `7d`), for command-line options.
+    public static func duration(from text: String) -> TimeInterval? {
+        YAMLReader.parseDuration(text)
+    }
+}
