@@ -39,12 +39,15 @@ struct Alerts: AsyncParsableCommand {
             exitQuietlyOnInterrupt()
             let filter = selection.filter
             var query = AlertQuery(
-                since: selection.sinceDate, until: until.flatMap(Config.duration(from:)).map { Date().addingTimeInterval(-$0) },
+                since: selection.sinceDate,
+                until: until.flatMap(Config.duration(from:)).map { Date().addingTimeInterval(-$0) },
                 feed: feed, rule: rule, entity: selection.place.first ?? selection.group.first,
                 limit: filter == AlertFilter() ? limit : nil, minSeverity: selection.minSeverity, newestFirst: true)
             if selection.place.count + selection.group.count > 1 { query.entity = nil }
             let alerts = try store.alerts(query).filter(filter.accepts).prefix(limit)
-            print(AlertList.render(Array(alerts), as: json ? .json : format, color: isatty(STDOUT_FILENO) == 1), terminator: "")
+            print(
+                AlertList.render(Array(alerts), as: json ? .json : format, color: isatty(STDOUT_FILENO) == 1),
+                terminator: "")
         }
     }
 
@@ -64,7 +67,9 @@ struct Alerts: AsyncParsableCommand {
             let store = try openStore(options)
             let ids = try store.alertIDs(withPrefix: id, limit: 2)
             guard ids.count == 1, let alert = try store.alert(id: ids[0]) else {
-                printError(ids.isEmpty ? "feedwatch: no alert \(id)" : "feedwatch: '\(id)' names several alerts; give more of the id")
+                printError(
+                    ids.isEmpty
+                        ? "feedwatch: no alert \(id)" : "feedwatch: '\(id)' names several alerts; give more of the id")
                 throw Exit.dataError
             }
             print(json ? AlertLine.encode(alert) : AlertDetail(color: isatty(STDOUT_FILENO) == 1).format(alert))

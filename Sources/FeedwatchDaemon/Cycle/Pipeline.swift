@@ -116,7 +116,9 @@ public final class Pipeline: Sendable {
             switch error.kind {
             case .gone:
                 report.scheduleResults[feed.id] = .gone
-                logger.error("feed is gone (HTTP 410); it will not be fetched again until the configuration is reloaded", metadata: ["feed": "\(feed.id)"])
+                logger.error(
+                    "feed is gone (HTTP 410); it will not be fetched again until the configuration is reloaded",
+                    metadata: ["feed": "\(feed.id)"])
             case .cancelled:
                 report.scheduleResults[feed.id] = .cancelled
             default:
