@@ -47,6 +47,11 @@ struct LoopbackConnection {
                 buffer.removeSubrange(..<(end + 4))
                 return head
             }
+            // Not a request line (a TLS ClientHello, say): answer like a real server would, and close.
+            if let first = buffer.first, !(UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(first) {
+                _ = send(Array("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n".utf8))
+                return nil
+            }
             if buffer.count > Self.maxHeadBytes {
                 _ = send(Array("HTTP/1.1 431 Request Header Fields Too Large\r\nConnection: close\r\n\r\n".utf8))
                 return nil
