@@ -53,7 +53,9 @@ final class CurlEngine: @unchecked Sendable {
     func submit(_ fetch: PendingFetch) {
         lock.lock()
         guard multi != nil, !stopping, cancelRequests.remove(fetch.id) == nil else {
-            let reason = multi == nil ? "libcurl failed to initialise" : "the fetcher is shutting down or the fetch was cancelled"
+            let reason =
+                multi == nil
+                ? "libcurl failed to initialise" : "the fetcher is shutting down or the fetch was cancelled"
             let kind: FetchError.Kind = multi == nil ? .other : .cancelled
             lock.unlock()
             fetch.continuation.resume(returning: .failed(FetchError(kind, reason)))
@@ -115,7 +117,8 @@ final class CurlEngine: @unchecked Sendable {
 
             let performed = curl_multi_perform(multi, &running)
             if performed != CURLM_OK {
-                failAll(multi, FetchError(.other, "curl_multi_perform: \(String(cString: curl_multi_strerror(performed)))"))
+                failAll(
+                    multi, FetchError(.other, "curl_multi_perform: \(String(cString: curl_multi_strerror(performed)))"))
             }
             collectFinished(multi)
             startWaiting(multi)
@@ -158,7 +161,8 @@ final class CurlEngine: @unchecked Sendable {
         }
         let added = curl_multi_add_handle(multi, easy)
         guard added == CURLM_OK else {
-            transfer.complete(.failed(FetchError(.other, "curl_multi_add_handle: \(String(cString: curl_multi_strerror(added)))")))
+            transfer.complete(
+                .failed(FetchError(.other, "curl_multi_add_handle: \(String(cString: curl_multi_strerror(added)))")))
             return
         }
         let host = fetch.hostKey

@@ -84,7 +84,8 @@ extension CurlTransfer {
             let marker = BotWall.marker(head: head, body: body)
         {
             return FetchError(
-                .botWall, "HTTP \(status) with a bot-challenge page (\(marker))", status: status, retryAfter: retryAfter)
+                .botWall, "HTTP \(status) with a bot-challenge page (\(marker))", status: status, retryAfter: retryAfter
+            )
         }
         switch status {
         case 410:

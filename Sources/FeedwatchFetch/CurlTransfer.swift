@@ -22,7 +22,8 @@ final class CurlTransfer {
     /// One entry per response head received (redirect hops, and any 1xx interim responses).
     var heads: [ResponseHead] = []
 
-    init(id: UInt64, request: FetchRequest, limits: FetchLimits, continuation: CheckedContinuation<FetchOutcome, Never>) {
+    init(id: UInt64, request: FetchRequest, limits: FetchLimits, continuation: CheckedContinuation<FetchOutcome, Never>)
+    {
         self.id = id
         self.request = request
         self.limits = limits

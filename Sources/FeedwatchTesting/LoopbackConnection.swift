@@ -109,7 +109,8 @@ struct LoopbackConnection {
         var headers: [String: String] = [:]
         for line in lines.dropFirst() where !line.isEmpty {
             guard let colon = line.firstIndex(of: 58) else { return nil }
-            let name = String(decoding: line[line.startIndex..<colon].map { (65...90).contains($0) ? $0 | 32 : $0 }, as: UTF8.self)
+            let name = String(
+                decoding: line[line.startIndex..<colon].map { (65...90).contains($0) ? $0 | 32 : $0 }, as: UTF8.self)
             var value = line[(colon + 1)...]
             while let first = value.first, first == 32 || first == 9 { value = value.dropFirst() }
             while let last = value.last, last == 32 || last == 9 { value = value.dropLast() }
@@ -117,7 +118,8 @@ struct LoopbackConnection {
             headers[name] = headers[name].map { $0 + ", " + text } ?? text
         }
         let target = String(decoding: requestLine[1], as: UTF8.self)
-        let path = requestLine[1].firstIndex(of: 63).map { String(decoding: requestLine[1][..<$0], as: UTF8.self) } ?? target
+        let path =
+            requestLine[1].firstIndex(of: 63).map { String(decoding: requestLine[1][..<$0], as: UTF8.self) } ?? target
         return LoopbackRequest(
             method: String(decoding: requestLine[0], as: UTF8.self), target: target, path: path, headers: headers)
     }

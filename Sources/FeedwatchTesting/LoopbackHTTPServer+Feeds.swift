@@ -68,14 +68,19 @@ extension LoopbackHTTPServer {
         let unchanged: Bool
         if let tags = request.header("if-none-match") {
             // Weak comparison (RFC 9110 §8.8.3.2): W/ prefixes are ignored.
-            let strip = { (tag: Substring) in tag.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "W/", with: "") }
-            unchanged = tags.split(separator: ",").contains { $0.trimmingCharacters(in: .whitespaces) == "*" || strip($0) == strip(state.etag[...]) }
+            let strip = { (tag: Substring) in
+                tag.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "W/", with: "")
+            }
+            unchanged = tags.split(separator: ",").contains {
+                $0.trimmingCharacters(in: .whitespaces) == "*" || strip($0) == strip(state.etag[...])
+            }
         } else if let since = request.header("if-modified-since") {
             unchanged = since == lastModified
         } else {
             unchanged = false
         }
         if unchanged { return LoopbackResponse(status: 304, headers: validators) }
-        return LoopbackResponse(status: 200, headers: [("Content-Type", state.contentType)] + validators, body: state.body)
+        return LoopbackResponse(
+            status: 200, headers: [("Content-Type", state.contentType)] + validators, body: state.body)
     }
 }

@@ -90,7 +90,8 @@ struct FeedScheduleTests {
         var schedule = FeedSchedule(interval: 600, policy: Self.exact, now: start)
         _ = fetched(&schedule, at: start, .fetched(hint: 3600, freshFor: nil, missedItems: false))
         let later = start.addingTimeInterval(3600)
-        #expect(fetched(&schedule, at: later, .notModified(freshFor: nil)) == .wait(until: later.addingTimeInterval(3600)))
+        #expect(
+            fetched(&schedule, at: later, .notModified(freshFor: nil)) == .wait(until: later.addingTimeInterval(3600)))
     }
 
     @Test func failuresBackOffExponentiallyUpToTheCap() {
@@ -131,7 +132,8 @@ struct FeedScheduleTests {
         _ = fetched(&schedule, at: start, .failed(retryAfter: nil))
         _ = fetched(&schedule, at: start, .failed(retryAfter: nil))
         #expect(schedule.consecutiveFailures == 2)
-        #expect(fetched(&schedule, at: start, .notModified(freshFor: nil)) == .wait(until: start.addingTimeInterval(600)))
+        #expect(
+            fetched(&schedule, at: start, .notModified(freshFor: nil)) == .wait(until: start.addingTimeInterval(600)))
         #expect(schedule.consecutiveFailures == 0)
     }
 
@@ -181,7 +183,9 @@ struct FeedScheduleTests {
         var schedule = FeedSchedule(interval: 3600, policy: policy, now: start)
         var waits: [TimeInterval] = []
         for _ in 0..<4 {
-            if case .wait(let until) = fetched(&schedule, at: start, .fetched(hint: nil, freshFor: nil, missedItems: true)) {
+            if case .wait(let until) = fetched(
+                &schedule, at: start, .fetched(hint: nil, freshFor: nil, missedItems: true))
+            {
                 waits.append(until.timeIntervalSince(start))
             }
         }
@@ -202,7 +206,10 @@ struct FeedScheduleTests {
         (.failed(FetchError(.rateLimited, "slow down", status: 429, retryAfter: 90)), .failed(retryAfter: 90)),
         (.failed(FetchError(.timeout, "slow")), .failed(retryAfter: nil)),
         (.notModified(FetchResponse(status: 304, effectiveURL: "http://x/", freshFor: 60)), .notModified(freshFor: 60)),
-        (.fetched(FetchResponse(status: 200, effectiveURL: "http://x/")), .fetched(hint: 900, freshFor: nil, missedItems: false)),
+        (
+            .fetched(FetchResponse(status: 200, effectiveURL: "http://x/")),
+            .fetched(hint: 900, freshFor: nil, missedItems: false)
+        ),
     ])
     func aFetchOutcomeMapsToAScheduleResult(outcome: FetchOutcome, expected: FeedSchedule.Result) {
         #expect(FeedSchedule.Result(outcome, hint: 900) == expected)

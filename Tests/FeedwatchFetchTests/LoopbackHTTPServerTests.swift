@@ -23,7 +23,8 @@ struct LoopbackHTTPServerTests {
         server.route("/echo") { request in .text(request.header("If-None-Match") ?? "none") }
         let fetcher = Fetcher(limits: quickLimits)
 
-        let response = try #require(await fetcher.fetch(FetchRequest(url: server.url("/echo"), etag: "\"abc\"")).response)
+        let response = try #require(
+            await fetcher.fetch(FetchRequest(url: server.url("/echo"), etag: "\"abc\"")).response)
 
         #expect(String(decoding: response.body, as: UTF8.self) == "\"abc\"")
     }
@@ -83,7 +84,8 @@ struct LoopbackHTTPServerTests {
         limits.proxy = proxy.baseURL
         let fetcher = Fetcher(limits: limits)
 
-        let response = try #require(await fetcher.fetch(FetchRequest(url: "http://feeds.example.invalid/feed.xml")).response)
+        let response = try #require(
+            await fetcher.fetch(FetchRequest(url: "http://feeds.example.invalid/feed.xml")).response)
 
         #expect(response.body == Array("<rss/>".utf8))
         #expect(proxy.requests.first?.header("host") == "feeds.example.invalid")
@@ -93,7 +95,8 @@ struct LoopbackHTTPServerTests {
         let server = try LoopbackHTTPServer()
         let fetcher = Fetcher(limits: quickLimits)
 
-        let error = try #require(await fetcher.fetch(FetchRequest(url: "https://127.0.0.1:\(server.port)/feed.xml")).error)
+        let error = try #require(
+            await fetcher.fetch(FetchRequest(url: "https://127.0.0.1:\(server.port)/feed.xml")).error)
 
         #expect(error.kind == .tls)
     }
