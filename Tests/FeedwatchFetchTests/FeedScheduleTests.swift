@@ -192,6 +192,23 @@ struct FeedScheduleTests {
         #expect(waits == [1800, 900, 900, 900])
     }
 
+    @Test func theIntervalRecoversOnceItemsStopOverflowing() {
+        var schedule = FeedSchedule(interval: 3600, policy: Self.exact, now: start)
+        _ = fetched(&schedule, at: start, .fetched(hint: nil, freshFor: nil, missedItems: true))
+        _ = fetched(&schedule, at: start, .fetched(hint: nil, freshFor: nil, missedItems: true))
+        #expect(schedule.effectiveInterval == 900)
+        var waits: [TimeInterval] = []
+        for _ in 0..<8 {
+            if case .wait(let until) = fetched(
+                &schedule, at: start, .fetched(hint: nil, freshFor: nil, missedItems: false))
+            {
+                waits.append(until.timeIntervalSince(start))
+            }
+        }
+        #expect(waits == waits.sorted())
+        #expect(waits.last == 3600)
+    }
+
     @Test func aScheduleResumedAfterFailuresIsBackingOff() {
         let due = start.addingTimeInterval(100)
         var schedule = FeedSchedule(interval: 600, policy: Self.exact, nextDue: due, consecutiveFailures: 3)
