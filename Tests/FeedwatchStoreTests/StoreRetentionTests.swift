@@ -36,7 +36,10 @@ import Testing
 
         let result = try store.prune(olderThan: Fixture.epoch.addingTimeInterval(day * 7))
         #expect(result.items == 1)
-        #expect(try store.seenItems(feed: "f", ids: ["gone", "still-listed", "new"]).keys.sorted() == ["new", "still-listed"])
+        #expect(
+            try store.seenItems(feed: "f", ids: ["gone", "still-listed", "new"]).keys.sorted() == [
+                "new", "still-listed",
+            ])
         #expect(try store.seenItems(feed: "quiet", ids: ["q"]).count == 1)
     }
 }
