@@ -2,7 +2,7 @@ import FeedwatchModel
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The append-only JSON-lines alert log.
@@ -86,7 +86,8 @@ public final class AlertLog: @unchecked Sendable {
     /// Appends lines that are already JSON (one object each, no newline), then fsyncs.
     public func appendLines(_ lines: [String]) throws(AlertLogError) {
         for line in lines where line.utf8.contains(0x0A) || line.utf8.contains(0x0D) {
-            throw AlertLogError(kind: .invalidLine, errno: 0, path: path, message: "a log line may not hold a line break")
+            throw AlertLogError(
+                kind: .invalidLine, errno: 0, path: path, message: "a log line may not hold a line break")
         }
         lock.lock()
         defer { lock.unlock() }

@@ -31,16 +31,21 @@ extension Store {
     /// as stored (sanitized), in the order given. An alert whose `alertID` is already stored is
     /// ignored: the same feed, item and rule never alert twice.
     ///
-    /// Pass every item the feed still lists, not only new ones: `prune` keeps the items a feed
-    /// listed at its last commit, so an item still in the feed is never forgotten.
+    /// `listed` names the items the feed lists now that are not in `seen` (unchanged ones): their
+    /// "last seen" time is refreshed, so `prune` never forgets an item the feed still lists (it
+    /// would come back as new, and alert again once its alert was pruned too).
     @discardableResult
-    public func commit(feed: String, seen: [SeenItem], alerts: [Alert]) throws(StoreError) -> [Alert] {
-        try commit(feed: feed, seen: seen, alerts: alerts, at: Date())
+    public func commit(
+        feed: String, seen: [SeenItem], alerts: [Alert], listed: [String] = []
+    ) throws(StoreError) -> [Alert] {
+        try commit(feed: feed, seen: seen, alerts: alerts, listed: listed, at: Date())
     }
 
-    /// `commit(feed:seen:alerts:)` with the time to record as "seen".
+    /// `commit(feed:seen:alerts:listed:)` with the time to record as "seen".
     @discardableResult
-    public func commit(feed: String, seen: [SeenItem], alerts: [Alert], at now: Date) throws(StoreError) -> [Alert] {
+    public func commit(
+        feed: String, seen: [SeenItem], alerts: [Alert], listed: [String] = [], at now: Date
+    ) throws(StoreError) -> [Alert] {
         try requireWritable("committing items")
         let encoded = try alerts.map { (alert) throws(StoreError) in
             let clean = alert.sanitized
@@ -56,6 +61,7 @@ extension Store {
                 ON CONFLICT (feed_id, item_id) DO UPDATE SET content_hash = excluded.content_hash,
                     published = coalesce(excluded.published, published), last_seen = excluded.last_seen
                 """)
+            let touch = try db.statement("UPDATE items_seen SET last_seen = ? WHERE feed_id = ? AND item_id = ?")
             let insertAlert = try db.statement(
                 """
                 INSERT OR IGNORE INTO alerts (alert_id, created, severity, rule, feed_id, item_id, json)
@@ -69,6 +75,9 @@ extension Store {
                         .text(feed), .text(item.itemID), .text(item.contentHash), .date(item.published),
                         .date(now), .date(now),
                     ])
+                }
+                for id in listed {
+                    try touch.run([.date(now), .text(feed), .text(id)])
                 }
                 var inserted: [Alert] = []
                 for (alert, json) in encoded {

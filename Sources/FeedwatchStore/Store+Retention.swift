@@ -14,7 +14,7 @@ public struct PruneResult: Sendable, Hashable {
 
 extension Store {
     /// Removes seen items last seen before `cutoff` that their feed no longer lists (they were
-    /// absent from the feed's latest commit), and alerts raised before `cutoff` that are already
+    /// neither seen nor listed at the feed's latest commit), and alerts raised before `cutoff` that are already
     /// in the log. Pending alerts are never pruned, whatever their age.
     @discardableResult
     public func prune(olderThan cutoff: Date) throws(StoreError) -> PruneResult {

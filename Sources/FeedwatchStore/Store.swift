@@ -42,7 +42,8 @@ public final class Store: @unchecked Sendable {
                 do {
                     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
                 } catch {
-                    throw StoreError(code: SQLITE_CANTOPEN, message: "creating \(directory): \(error.localizedDescription)")
+                    throw StoreError(
+                        code: SQLITE_CANTOPEN, message: "creating \(directory): \(error.localizedDescription)")
                 }
             }
         }
@@ -71,7 +72,8 @@ public final class Store: @unchecked Sendable {
     private func configureForWriting() throws(StoreError) {
         let mode = try connection.pragma("PRAGMA journal_mode = WAL")
         guard mode?.lowercased() == "wal" else {
-            throw StoreError(code: SQLITE_ERROR, message: "\(path): could not switch to WAL mode (got \(mode ?? "nothing"))")
+            throw StoreError(
+                code: SQLITE_ERROR, message: "\(path): could not switch to WAL mode (got \(mode ?? "nothing"))")
         }
         try connection.execute("PRAGMA foreign_keys = ON")
         try connection.setSynchronous(.normal)

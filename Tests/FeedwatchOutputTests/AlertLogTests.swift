@@ -69,9 +69,15 @@ import Testing
 
     @Test func otherEventsGoToTheSameLog() throws {
         struct Update: Encodable {
-            var event_type = "alert_update"
-            var alert_id = "abc"
+            var eventType = "alert_update"
+            var alertID = "abc"
             var sources = 2
+
+            enum CodingKeys: String, CodingKey {
+                case eventType = "event_type"
+                case alertID = "alert_id"
+                case sources
+            }
         }
         let path = directory.file("alerts.jsonl")
         let log = try AlertLog(path: path)
