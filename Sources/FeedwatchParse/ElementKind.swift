@@ -5,7 +5,7 @@ import CLibXML2
 enum ElementKind: Equatable {
     case rssRoot, rdfRoot, atomFeed, channel, htmlRoot
     case item
-    case title, link, description, summary, content, contentEncoded, subtitle
+    case title, link, description, summary, content, contentEncoded, xhtmlBody, subtitle
     case guid, atomID
     case published, updated, dcDate
     case rssAuthor, dcCreator, atomPerson, personName, personEmail
@@ -39,6 +39,7 @@ enum ElementKind: Equatable {
             case "feed": self = .atomFeed  // Atom with no namespace
             case "entry": self = .item
             case "content": self = .content
+            case "fullitem": self = .contentEncoded
             case "summary": self = .summary
             case "id": self = .atomID
             case "updated", "modified": self = .updated
@@ -69,7 +70,7 @@ enum ElementKind: Equatable {
             self = n == "RDF" ? .rdfRoot : .other
         case .dc:
             switch n {
-            case "creator", "contributor": self = n == "creator" ? .dcCreator : .other
+            case "creator", "author": self = .dcCreator
             case "date": self = .dcDate
             case "subject": self = .dcSubject
             case "title": self = .title
@@ -106,7 +107,13 @@ enum ElementKind: Equatable {
             case "updateFrequency": self = .syFrequency
             default: self = .other
             }
-        case .xhtml: self = n == "html" ? .htmlRoot : .other
+        case .xhtml:
+            switch n {
+            case "html": self = .htmlRoot
+            case "body": self = .xhtmlBody
+            default: self = .other
+            }
+        case .gml: self = n == "pos" ? .georssPoint : .other
         case .xml, .other: self = .other
         }
     }
