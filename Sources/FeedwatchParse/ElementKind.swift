@@ -40,6 +40,7 @@ enum ElementKind: Equatable {
             case "entry": self = .item
             case "content": self = .content
             case "fullitem": self = .contentEncoded
+            case "body": self = .xhtmlBody
             case "summary": self = .summary
             case "id": self = .atomID
             case "updated", "modified": self = .updated
@@ -95,6 +96,14 @@ enum ElementKind: Equatable {
             default: self = .other
             }
         case .georss: self = n == "point" ? .georssPoint : .other
+        case .itunes:
+            switch n {
+            case "author": self = .dcCreator
+            case "summary": self = .mediaDescription
+            case "category": self = .category
+            case "keywords": self = .mediaKeywords
+            default: self = .other
+            }
         case .geo:
             switch n {
             case "lat": self = .geoLat

@@ -41,3 +41,25 @@ enum EncodingSniffer {
         return String(validating: data, as: UTF8.self) != nil ? "UTF-8" : "windows-1252"
     }
 }
+
+extension EncodingSniffer {
+    /// Labels that, as in every browser (WHATWG Encoding), mean windows-1252: feeds labelled
+    /// ISO-8859-1 or ASCII routinely carry windows-1252 quotes and dashes in 0x80–0x9F.
+    static let windows1252Labels: Set<String> = [
+        "iso-8859-1", "iso8859-1", "latin1", "l1", "iso_8859-1", "us-ascii", "ascii", "cp819", "ibm819",
+    ]
+
+    /// The encoding named in the XML declaration of an ASCII-compatible document, lower-cased.
+    static func declaredEncoding(_ data: [UInt8]) -> String? {
+        let head = data.prefix(256)
+        guard head.starts(with: Array("<?xml".utf8)) || head.starts(with: [0xEF, 0xBB, 0xBF, 0x3C, 0x3F]) else {
+            return nil
+        }
+        guard let end = head.firstIndex(of: 0x3E) else { return nil }
+        let decl = String(decoding: head[..<end], as: UTF8.self)
+        guard let range = decl.range(of: "encoding") else { return nil }
+        let rest = decl[range.upperBound...].drop(while: { $0 == " " || $0 == "=" })
+        guard let quote = rest.first, quote == "\"" || quote == "'" else { return nil }
+        return String(rest.dropFirst().prefix(while: { $0 != quote })).lowercased()
+    }
+}

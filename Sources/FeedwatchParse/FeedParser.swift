@@ -32,6 +32,11 @@ public enum FeedParser {
             data = utf8
             charset = "UTF-8"
             options = Int32(XML_PARSE_IGNORE_ENC.rawValue)
+        } else if let label = charset?.lowercased() ?? EncodingSniffer.declaredEncoding(data),
+            EncodingSniffer.windows1252Labels.contains(label)
+        {
+            charset = "windows-1252"
+            options = Int32(XML_PARSE_IGNORE_ENC.rawValue)
         }
         let reader = FeedSAXReader(limits: limits, documentURL: url)
         reader.run(data, charset: charset, extraOptions: options)

@@ -36,6 +36,8 @@ final class FeedSAXReader {
     var buffer: [UInt8] = []
     var item: ItemBuilder?
     var itemDepth = -1
+    /// The depth of the element whose children are feed-level fields (the root, or `channel`).
+    var containerDepth = 1
     var personDepth = -1
     var personName: String?
     var personEmail: String?
@@ -189,8 +191,19 @@ final class FeedSAXReader {
 
     private func startChild(_ kind: ElementKind, uri: UnsafePointer<xmlChar>?, attributes: SAXAttributes) {
         let inItem = item != nil
+        // Fields count only as children of the item or of the channel/feed: an `<id>` inside an
+        // unknown `<image>` in an entry is not the entry's id. Person parts, geo and media
+        // elements may sit deeper (in author, georss:where, geo:Point, media:group).
+        switch kind {
+        case .personName, .personEmail, .georssPoint, .geoLat, .geoLong, .mediaContent, .mediaTitle,
+            .mediaDescription, .mediaKeywords, .mediaCategory, .item, .channel, .skipSubtree:
+            break
+        default:
+            guard depth == (inItem ? itemDepth : containerDepth) + 1 else { return }
+        }
         switch kind {
         case .channel:
+            containerDepth = depth
             if uri != nil, FeedNamespace(uri: uri) == .rss090 { format = .rss090 }
         case .item:
             guard !inItem else { return }
@@ -217,9 +230,8 @@ final class FeedSAXReader {
             guard item?.enclosures.contains(where: { $0.url == resolved }) == false else { return }
             let length = attributes.value(kind == .enclosure ? "length" : "fileSize").flatMap { Int($0) }
             item?.enclosures.append(Enclosure(url: resolved, type: attributes.value("type"), length: length))
-        case .category where attributes.value("term") != nil:
-            let term = attributes.value("label") ?? attributes.value("term") ?? ""
-            addCategory(term)
+        case .category where attributes.value("term") != nil || attributes.value("text") != nil:
+            addCategory(attributes.value("term") ?? attributes.value("text") ?? "")
         case .title, .summary, .content, .subtitle:
             if kind == .content, attributes.value("src") != nil { return }
             let (isHTML, guess) = textType(kind, uri: uri, attributes: attributes)

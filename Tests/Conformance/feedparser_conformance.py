@@ -118,8 +118,13 @@ class FPDict(dict):
 
     def __getitem__(self, key):
         if key not in self:
-            if key in EMPTY_TEXT and self.level in ("feed", "entries[i]"):
+            if key in EMPTY_TEXT and self.level == "entries[i]" or key == "title" and self.level == "feed":
                 return Text("")
+            if key in ("title_detail", "summary_detail") and self.level in ("feed", "entries[i]"):
+                return FPDict(self.where + f"[{key!r}]", "detail", value=Text(""))
+            if key == "where" and self.level == "entries[i]":
+                raise NotApplicable("entries[i]['where'] beyond a point: feedwatch keeps points only "
+                                    "(GeoRSS point, gml:pos, geo:lat/geo:long)")
             if key == "content" and self.level == "entries[i]":
                 return FPList([FPDict(self.where + "['content'][j]", "detail", value=Text(""))])
             if key in PRODUCED.get(self.level, ()):
@@ -285,7 +290,7 @@ def main():
     ap.add_argument("corpus")
     ap.add_argument("--binary", required=True)
     ap.add_argument("--timeout", type=float, default=10)
-    ap.add_argument("--threshold", type=float, default=90.0)
+    ap.add_argument("--threshold", type=float, default=95.0)
     ap.add_argument("--verbose", action="store_true")
     ap.add_argument("--only", default="")
     ap.add_argument("--jobs", type=int, default=4)
