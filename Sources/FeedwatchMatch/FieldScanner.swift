@@ -40,7 +40,8 @@ struct FieldScanner {
 
     private func findCandidates(in normalized: NormalizedText) -> [Candidate] {
         let table = FoldTable.shared
-        let classes = compiled.trie.classes
+        let trie = compiled.trie
+        let classes = trie.classes
         let checkArabic = compiled.hasArabicPatterns
         let checkUnspaced = compiled.hasUnspacedPatterns
         let scalars = normalized.scalars
@@ -54,15 +55,15 @@ struct FieldScanner {
             if !previousIsWord {
                 // Most word starts begin with a letter no pattern starts with: one load, done.
                 if classes[value] != 0 {
-                    walk(from: position, articleLength: 0, proclitic: false, in: normalized, into: &candidates)
+                    walk(from: position, articleLength: 0, proclitic: false, in: normalized, into: &candidates, trie: trie, classes: classes, table: table)
                 }
                 if checkArabic, value >= 0x0627, value <= 0x0648 {
-                    walkAfterProclitics(at: position, in: normalized, into: &candidates)
+                    walkAfterProclitics(at: position, in: normalized, into: &candidates, trie: trie, classes: classes, table: table)
                 }
             } else if checkUnspaced, value >= 0x0E00, let scalar = Unicode.Scalar(value),
                 ScalarFolding.isUnspacedScript(scalar)
             {
-                walk(from: position, articleLength: 0, proclitic: false, in: normalized, into: &candidates)
+                walk(from: position, articleLength: 0, proclitic: false, in: normalized, into: &candidates, trie: trie, classes: classes, table: table)
             }
             previousIsWord = isWord
             position += 1
@@ -73,14 +74,14 @@ struct FieldScanner {
     /// Follows the trie from `start` as far as the text goes, recording every pattern that
     /// ends at a valid place. `proclitic`: Arabic proclitic letters precede `start`, the last
     /// `articleLength` of them the article.
+    ///
+    /// The trie, its classes and the fold table come in as arguments so that a walk, which runs
+    /// at nearly every word start, retains nothing.
     @inline(__always)
     private func walk(
         from start: Int, articleLength: Int, proclitic: Bool, in normalized: NormalizedText,
-        into candidates: inout [Candidate]
+        into candidates: inout [Candidate], trie: AliasTrie, classes: ScalarClasses, table: FoldTable
     ) {
-        let trie = compiled.trie
-        let classes = trie.classes
-        let table = FoldTable.shared
         let scalars = normalized.scalars
         let count = normalized.count
         var node = AliasTrie.root
@@ -108,10 +109,12 @@ struct FieldScanner {
     /// Tries each way the word at `position` can start with proclitics: (و|ف)? (ب|ك|ل)? (ال)?
     /// or (و|ف)? لل, and walks from after each. Plain comparisons, no tables: it runs at every
     /// Arabic word start.
-    private func walkAfterProclitics(at position: Int, in normalized: NormalizedText, into candidates: inout [Candidate]) {
+    private func walkAfterProclitics(
+        at position: Int, in normalized: NormalizedText, into candidates: inout [Candidate],
+        trie: AliasTrie, classes: ScalarClasses, table: FoldTable
+    ) {
         let scalars = normalized.scalars
         let count = normalized.count
-        let table = FoldTable.shared
         @inline(__always) func at(_ index: Int) -> UInt32 { index < count ? scalars[index] : 0 }
         let alef: UInt32 = 0x0627
         let lam: UInt32 = 0x0644
@@ -123,18 +126,16 @@ struct FieldScanner {
             let prepositionLength = letter == 0x0628 || letter == 0x0643 || letter == lam ? 1 : 0
             for preposition in 0...prepositionLength {
                 let afterPreposition = afterConjunction + preposition
-                var options: [(length: Int, article: Int)] = []
-                if conjunction + preposition > 0 { options.append((conjunction + preposition, 0)) }
-                if at(afterPreposition) == alef && at(afterPreposition + 1) == lam {
-                    options.append((conjunction + preposition + 2, 2))
-                }
-                if preposition == 0 && at(afterConjunction) == lam && at(afterConjunction + 1) == lam {
-                    options.append((conjunction + 2, 1))
-                }
-                for option in options {
-                    let start = position + option.length
+                // Up to three readings: proclitics alone, with ال, or with لل (length 0 = none).
+                let bare = conjunction + preposition
+                let withArticle = at(afterPreposition) == alef && at(afterPreposition + 1) == lam ? bare + 2 : 0
+                let withLamLam =
+                    preposition == 0 && at(afterConjunction) == lam && at(afterConjunction + 1) == lam
+                    ? conjunction + 2 : 0
+                for option in [(bare, 0), (withArticle, 2), (withLamLam, 1)] where option.0 > 0 {
+                    let start = position + option.0
                     guard start < count, table.isWord(scalars[start]) else { continue }
-                    walk(from: start, articleLength: option.article, proclitic: true, in: normalized, into: &candidates)
+                    walk(from: start, articleLength: option.1, proclitic: true, in: normalized, into: &candidates, trie: trie, classes: classes, table: table)
                 }
             }
         }
