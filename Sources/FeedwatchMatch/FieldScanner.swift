@@ -46,12 +46,14 @@ struct FieldScanner {
         let checkUnspaced = compiled.hasUnspacedPatterns
         let scalars = normalized.scalars
         let count = normalized.count
+        // Slots below FoldTable.lowLimit are the scalar values themselves: one load, no branch more.
+        let wordFlags = table.wordFlags
         var candidates: [Candidate] = []
         var previousIsWord = false
         var position = 0
         while position < count {
             let value = scalars[position]
-            let isWord = value < 0x80 ? table.wordFlags[Int(value)] : table.isWord(value)
+            let isWord = value < FoldTable.lowLimit ? wordFlags[Int(value)] : table.isWord(value)
             if !previousIsWord {
                 // Most word starts begin with a letter no pattern starts with: one load, done.
                 if classes[value] != 0 {

@@ -20,8 +20,7 @@ final class NormalizedText {
 
     init(capacity: Int = 1024) {
         self.capacity = max(16, capacity)
-        scalars = .allocate(capacity: self.capacity)
-        origins = .allocate(capacity: self.capacity)
+        (scalars, origins) = Self.allocate(self.capacity)
     }
 
     convenience init(_ text: String) {
@@ -30,20 +29,29 @@ final class NormalizedText {
     }
 
     deinit {
-        scalars.deallocate()
-        origins.deallocate()
+        (scalars - 1).deallocate()
+        (origins - 1).deallocate()
+    }
+
+    /// Both buffers with one slot before index 0 (a space), so the writer may look one back
+    /// without a branch.
+    private static func allocate(_ capacity: Int) -> (UnsafeMutablePointer<UInt32>, UnsafeMutablePointer<Int32>) {
+        let scalars = UnsafeMutablePointer<UInt32>.allocate(capacity: capacity + 1)
+        let origins = UnsafeMutablePointer<Int32>.allocate(capacity: capacity + 1)
+        scalars.initialize(to: 0x20)
+        origins.initialize(to: 0)
+        return (scalars + 1, origins + 1)
     }
 
     /// Makes room for at least `needed` scalars, keeping the first `count`.
     func reserve(_ needed: Int) {
         guard needed > capacity else { return }
         let newCapacity = max(needed, capacity * 2)
-        let newScalars = UnsafeMutablePointer<UInt32>.allocate(capacity: newCapacity)
-        let newOrigins = UnsafeMutablePointer<Int32>.allocate(capacity: newCapacity)
+        let (newScalars, newOrigins) = Self.allocate(newCapacity)
         newScalars.update(from: scalars, count: count)
         newOrigins.update(from: origins, count: count)
-        scalars.deallocate()
-        origins.deallocate()
+        (scalars - 1).deallocate()
+        (origins - 1).deallocate()
         scalars = newScalars
         origins = newOrigins
         capacity = newCapacity

@@ -107,21 +107,18 @@ public enum TextNormalizer {
             origins = output.origins
         }
 
+        /// Branch-free: every scalar is written; a space after a space overwrites the previous
+        /// slot instead of advancing (keeping the run's first origin, and `\n` over ` `).
+        /// The buffers have a slot before index 0, so this also drops leading space.
         @inline(__always)
         mutating func emit(_ value: UInt32, _ origin: Int32) {
-            if value == 0x20 || value == 0x0A {
-                if lastWasSpace {
-                    // Upgrade a collapsed run to a line break if one is in it.
-                    if value == 0x0A, used > 0 { scalars[used - 1] = 0x0A }
-                    return
-                }
-                lastWasSpace = true
-            } else {
-                lastWasSpace = false
-            }
-            scalars[used] = value
-            origins[used] = origin
-            used += 1
+            let isSpace = value == 0x20 || value == 0x0A
+            let merge = isSpace && lastWasSpace
+            let index = merge ? used - 1 : used
+            scalars[index] = merge ? min(scalars[index], value) : value
+            origins[index] = merge ? origins[index] : origin
+            used = index + 1
+            lastWasSpace = isSpace
         }
 
         /// Makes room for `more` scalars beyond those written (a fold that expands).
