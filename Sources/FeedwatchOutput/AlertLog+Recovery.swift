@@ -39,13 +39,35 @@ extension AlertLog {
         }
         var ids: [String] = []
         for line in bytes.split(separator: 0x0A) {
-            // Cheap test first: most lines of a log are alerts, and parsing is the cost.
+            if let id = alertIDOfOwnLine(line) {
+                ids.append(id)
+                continue
+            }
             guard let fields = AlertLine.fields(of: String(decoding: line, as: UTF8.self)),
                 fields["event_type"] as? String == "alert", let id = fields["alert_id"] as? String
             else { continue }
             ids.append(id)
         }
         return ids
+    }
+
+    private static let ownLineMarker = Array(#","event_type":"alert","alert_id":""#.utf8)
+
+    /// The alert id of a line `AlertLine.encode` wrote (its fixed key order puts the id within the
+    /// first hundred bytes), read without parsing the line; nil for any other line. Reading the
+    /// ids of the last megabytes of the log at start-up is then a scan, not a JSON parse per line.
+    static func alertIDOfOwnLine(_ line: ArraySlice<UInt8>) -> String? {
+        let marker = ownLineMarker
+        let window = line.prefix(100)
+        guard window.starts(with: #"{"timestamp":""#.utf8), line.last == 0x7D,  // a whole object: ends in }
+            let start = window.indices.first(where: { window[$0...].starts(with: marker) })
+        else { return nil }
+        let idStart = start + marker.count
+        guard let idEnd = line[idStart...].firstIndex(of: 0x22) else { return nil }
+        let id = line[idStart..<idEnd]
+        // An escape inside the id: leave it to the JSON parser.
+        guard !id.isEmpty, !id.contains(0x5C) else { return nil }
+        return String(decoding: id, as: UTF8.self)
     }
 
     /// Makes the file end with a whole line: a last line without its newline is completed when it
