@@ -15,6 +15,9 @@ public enum TailRepair: Sendable, Hashable {
 }
 
 extension AlertLog {
+    /// How an update's id is remembered beside alert ids, so the two can never collide.
+    static func updateKey(_ updateID: String) -> String { "update:" + updateID }
+
     /// The ids of the alert events in the last `byteCount` bytes of the log at `path` (the first,
     /// partial line of that window is skipped). For recovery after a crash: a pending alert whose
     /// id is here was written but not yet marked logged.
@@ -25,7 +28,7 @@ extension AlertLog {
             throw .system(.open, path)
         }
         defer { Glibc.close(descriptor) }
-        return Set(try alertIDs(descriptor, path: path, inLastBytes: byteCount))
+        return Set(try alertIDs(descriptor, path: path, inLastBytes: byteCount).filter { !$0.hasPrefix("update:") })
     }
 
     static func alertIDs(_ descriptor: Int32, path: String, inLastBytes byteCount: Int) throws(AlertLogError)
@@ -43,10 +46,12 @@ extension AlertLog {
                 ids.append(id)
                 continue
             }
-            guard let fields = AlertLine.fields(of: String(decoding: line, as: UTF8.self)),
-                fields["event_type"] as? String == "alert", let id = fields["alert_id"] as? String
-            else { continue }
-            ids.append(id)
+            guard let fields = AlertLine.fields(of: String(decoding: line, as: UTF8.self)) else { continue }
+            switch fields["event_type"] as? String {
+            case "alert": if let id = fields["alert_id"] as? String { ids.append(id) }
+            case "alert_update": if let id = fields["update_id"] as? String { ids.append(updateKey(id)) }
+            default: break
+            }
         }
         return ids
     }

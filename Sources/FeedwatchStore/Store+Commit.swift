@@ -77,8 +77,8 @@ extension Store {
             let touch = try db.statement("UPDATE items_seen SET last_seen = ? WHERE feed_id = ? AND item_id = ?")
             let insertAlert = try db.statement(
                 """
-                INSERT OR IGNORE INTO alerts (alert_id, created, severity, rule, feed_id, item_id, json)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
+                INSERT OR IGNORE INTO alerts (alert_id, created, severity, rule, feed_id, item_id, json, story_link)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             let insertEntity = try db.statement(
                 "INSERT OR IGNORE INTO alert_entities (alert_id, entity, kind) VALUES (?, ?, ?)")
@@ -99,6 +99,7 @@ extension Store {
                     let changed = try insertAlert.run([
                         .text(alert.alertID), .date(alert.timestamp), .text(alert.severity.rawValue),
                         .text(alert.rule), .text(alert.feed.id), .text(alert.item.id), .text(json),
+                        .text(alert.item.link.flatMap(CanonicalLink.canonical)),
                     ])
                     guard changed == 1 else { continue }
                     for match in alert.matches {
