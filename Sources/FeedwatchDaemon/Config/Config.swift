@@ -18,6 +18,8 @@ import Foundation
 /// | `metrics_file` | path (Prometheus textfile) | none |
 /// | `defaults.interval` | duration | `15m` |
 /// | `defaults.backfill` | duration | `24h` |
+/// | `defaults.min_interval` | duration: no feed is fetched more often, whatever its hints | `1m` |
+/// | `defaults.max_interval` | duration: no feed waits longer, whatever its hints | `24h` |
 /// | `fetch.connect_timeout` | duration | `10s` |
 /// | `fetch.timeout` | duration | `60s` |
 /// | `fetch.max_body` | size | `16MB` |
@@ -39,6 +41,8 @@ public struct Config: Sendable, Hashable {
     public var defaultInterval: TimeInterval
     public var defaultBackfill: TimeInterval
     public var fetch: FetchLimits
+    /// Interval bounds, jitter and backoff for every feed's schedule.
+    public var schedule: SchedulePolicy
 
     public static let defaultInterval: TimeInterval = 15 * 60
     public static let defaultBackfill: TimeInterval = 24 * 3600
@@ -50,5 +54,12 @@ extension FetchLimits {
     static func userAgent(contact: String?) -> String {
         let base = "feedwatch/\(FeedwatchVersion.string) (+https://github.com/feedwatch/feedwatch"
         return base + (contact.map { "; \($0))" } ?? ")")
+    }
+}
+
+extension Config {
+    /// A duration as the config writes it (`90s`, `10m`, `2h`, `7d`), for command-line options.
+    public static func duration(from text: String) -> TimeInterval? {
+        YAMLReader.parseDuration(text)
     }
 }

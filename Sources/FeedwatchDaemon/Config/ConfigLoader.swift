@@ -9,7 +9,7 @@ enum ConfigLoader {
         "feeds", "watchlists", "store", "alert_log", "log_level", "metrics_file", "defaults", "fetch",
     ]
     static let feedKeys = ["url", "id", "interval", "backfill"]
-    static let defaultsKeys = ["interval", "backfill"]
+    static let defaultsKeys = ["interval", "backfill", "min_interval", "max_interval"]
     static let fetchKeys = [
         "connect_timeout", "timeout", "max_body", "max_redirects", "concurrency", "per_host", "contact", "proxy",
     ]
@@ -20,13 +20,23 @@ enum ConfigLoader {
         guard let text = readText(path, &reader), let root = reader.compose(text) else {
             return (nil, reader.problems)
         }
-        let directory = (path as NSString).deletingLastPathComponent
-        let base = directory.isEmpty ? "." : directory
+        // Relative paths in the file are relative to the file, wherever feedwatch runs from.
+        let base = (resolve(path, FileManager.default.currentDirectoryPath) as NSString).deletingLastPathComponent
         guard let top = reader.mapping(root, "the config file", allowed: topKeys) else { return (nil, reader.problems) }
 
         var defaultInterval = Config.defaultInterval
         var defaultBackfill = Config.defaultBackfill
+        var schedule = SchedulePolicy()
         if let node = top["defaults"]?.value, let defaults = reader.mapping(node, "defaults", allowed: defaultsKeys) {
+            if let value = defaults["min_interval"]?.value {
+                schedule.minInterval = reader.duration(value, "defaults.min_interval") ?? schedule.minInterval
+            }
+            if let value = defaults["max_interval"]?.value {
+                schedule.maxInterval = reader.duration(value, "defaults.max_interval") ?? schedule.maxInterval
+            }
+            if schedule.minInterval > schedule.maxInterval {
+                reader.problem(node, "defaults.min_interval is longer than defaults.max_interval; swap them")
+            }
             if let value = defaults["interval"]?.value {
                 defaultInterval = reader.duration(value, "defaults.interval") ?? defaultInterval
             }
@@ -35,6 +45,7 @@ enum ConfigLoader {
             }
         }
 
+        schedule.defaultInterval = defaultInterval
         let feeds = readFeeds(top["feeds"], base: base, interval: defaultInterval, reader: &reader, root: root)
         let globs =
             top["watchlists"].map {
@@ -86,7 +97,7 @@ enum ConfigLoader {
             path: path, feeds: withDefaults,
             watchlistGlobs: globs, watchlistFiles: files, storePath: storePath, alertLogPath: alertLog,
             logLevel: logLevel, metricsFile: metricsFile, defaultInterval: defaultInterval,
-            defaultBackfill: defaultBackfill, fetch: fetch)
+            defaultBackfill: defaultBackfill, fetch: fetch, schedule: schedule)
         return (config, reader.problems)
     }
 
@@ -213,7 +224,7 @@ enum ConfigLoader {
 
     static func resolve(_ path: String, _ base: String) -> String {
         let expanded = (path as NSString).expandingTildeInPath
-        return expanded.hasPrefix("/") ? expanded : base + "/" + expanded
+        return ((expanded.hasPrefix("/") ? expanded : base + "/" + expanded) as NSString).standardizingPath
     }
 
     /// File names matching a glob, sorted.
