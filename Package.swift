@@ -73,7 +73,7 @@ let package = Package(
         .testTarget(name: "FeedwatchStoreTests", dependencies: ["FeedwatchStore", "FeedwatchTesting"]),
         .testTarget(name: "FeedwatchOutputTests", dependencies: ["FeedwatchOutput", "FeedwatchTesting"]),
         .testTarget(name: "FeedwatchDaemonTests", dependencies: ["FeedwatchDaemon", "FeedwatchTesting"]),
-        .testTarget(name: "FeedwatchCLITests", dependencies: ["FeedwatchTesting"]),
+        .testTarget(name: "FeedwatchCLITests", dependencies: ["FeedwatchTesting", "FeedwatchStore"]),
     ],
     swiftLanguageModes: [.v6]
 )
