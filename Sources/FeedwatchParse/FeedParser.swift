@@ -32,6 +32,8 @@ public enum FeedParser {
             data = utf8
             charset = "UTF-8"
             options = Int32(XML_PARSE_IGNORE_ENC.rawValue)
+        } else if charset == nil, let utf16 = EncodingSniffer.utf16WithoutBOM(data) {
+            charset = utf16
         } else if let label = charset?.lowercased() ?? EncodingSniffer.declaredEncoding(data),
             EncodingSniffer.windows1252Labels.contains(label)
         {
