@@ -23,7 +23,8 @@ public enum FeedParser {
             return try JSONFeedReader.parse(data, url: url, limits: limits)
         }
         if let tag = DocumentSniffer.oversizedTag(data, maxAttributes: limits.maxAttributesPerElement) {
-            throw ParseError(.tooLarge, "an element has more than \(limits.maxAttributesPerElement) attributes (\(tag))")
+            throw ParseError(
+                .tooLarge, "an element has more than \(limits.maxAttributesPerElement) attributes (\(tag))")
         }
         var data = data
         var charset = charset

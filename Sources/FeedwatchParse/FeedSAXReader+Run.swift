@@ -102,8 +102,12 @@ extension FeedSAXReader {
                 "the document is not well-formed; what could be recovered is kept"
                     + (errorMessages.first.map { " (\($0))" } ?? ""))
         }
-        if truncated > 0 { parsed.warnings.append("\(truncated) item(s) cut at \(limits.maxTextBytesPerItem) bytes of text") }
-        if droppedItems > 0 { parsed.warnings.append("\(droppedItems) item(s) past the first \(limits.maxItems) dropped") }
+        if truncated > 0 {
+            parsed.warnings.append("\(truncated) item(s) cut at \(limits.maxTextBytesPerItem) bytes of text")
+        }
+        if droppedItems > 0 {
+            parsed.warnings.append("\(droppedItems) item(s) past the first \(limits.maxItems) dropped")
+        }
         return parsed
     }
 

@@ -178,8 +178,9 @@ private enum HTMLElementClass {
         {
             // Every name of two letters or fewer that is not inline text markup is a block:
             // h1–h6, tr, td, th, ul, ol, dl, dt, dd, hr, li, br, p.
-            self = (equals("a") || equals("b") || equals("i") || equals("u") || equals("s") || equals("em")
-                || equals("tt") || equals("q")) ? .inline : .block
+            self =
+                (equals("a") || equals("b") || equals("i") || equals("u") || equals("s") || equals("em")
+                    || equals("tt") || equals("q")) ? .inline : .block
         } else {
             self = .inline
         }

@@ -26,7 +26,9 @@ struct ConformanceTests {
     /// The `feedwatch` binary beside this test bundle (…/.build/<triple>/debug/feedwatch).
     static var binary: URL? {
         let dir = Bundle.module.bundleURL.deletingLastPathComponent()
-        let candidates = [dir.appendingPathComponent("feedwatch"), repoRoot.appendingPathComponent(".build/debug/feedwatch")]
+        let candidates = [
+            dir.appendingPathComponent("feedwatch"), repoRoot.appendingPathComponent(".build/debug/feedwatch"),
+        ]
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
     }
 

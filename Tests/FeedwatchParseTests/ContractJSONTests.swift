@@ -33,7 +33,10 @@ struct ContractJSONTests {
     func sanitized() throws {
         let doc = "<rss><channel><item><title>a\u{009B}31m\u{202E}b\u{2028}c</title></item></channel></rss>"
         let json = try FeedParser.parse(doc.bytes).contractJSON(pretty: true)
-        #expect(!json.unicodeScalars.contains { (0x80...0x9F).contains($0.value) || $0.value == 0x202E || $0.value == 0x2028 })
+        #expect(
+            !json.unicodeScalars.contains {
+                (0x80...0x9F).contains($0.value) || $0.value == 0x202E || $0.value == 0x2028
+            })
         #expect(!json.contains("\\u009b"))
         #expect(json.contains("a\u{FFFD}31m\u{FFFD}b\u{FFFD}c"))
     }

@@ -52,7 +52,10 @@ struct FieldTests {
         #expect(first.id == "tag:mosul.example,2024:1")
         #expect(first.title == "Peshmerga and PMF talks")
         #expect(first.link == "https://mosul.example/blog/posts/1")
-        #expect(first.enclosures == [Enclosure(url: "https://mosul.example/blog/audio/1.mp3", type: "audio/mpeg", length: 42)])
+        #expect(
+            first.enclosures == [
+                Enclosure(url: "https://mosul.example/blog/audio/1.mp3", type: "audio/mpeg", length: 42)
+            ])
         #expect(first.published == utc("2024-03-05T06:00:00Z"))
         #expect(first.updated == utc("2024-03-05T10:30:00Z"))
         #expect(first.authors == ["Ali (ali@example.org)"])

@@ -25,7 +25,10 @@ struct FormatDetectionTests {
             (#"<rss version="0.94"><channel/></rss>"#, .rss094),
             (#"<rss><channel/></rss>"#, .rss20),
             (#"<rss xmlns="http://backend.userland.com/rss2" version="2.0"><channel/></rss>"#, .rss20),
-            (#"<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://my.netscape.com/rdf/simple/0.9/"><channel><title>t</title></channel></rdf:RDF>"#, .rss090),
+            (
+                #"<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://my.netscape.com/rdf/simple/0.9/"><channel><title>t</title></channel></rdf:RDF>"#,
+                .rss090
+            ),
             (#"<feed version="0.3" xmlns="http://example.com/newformat#"><title>x</title></feed>"#, .atom03),
         ])
     func detectsVariants(document: String, format: FeedFormat) throws {

@@ -11,7 +11,8 @@ struct HostileInputTests {
     /// A file whose content must never appear in any parse result.
     static func secretFile() throws -> (url: URL, marker: String) {
         let marker = "SECRET-\(UUID().uuidString)"
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("feedwatch-secret-\(UUID().uuidString).txt")
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "feedwatch-secret-\(UUID().uuidString).txt")
         try Data(marker.utf8).write(to: url)
         return (url, marker)
     }
@@ -79,7 +80,8 @@ struct HostileInputTests {
         let dtd = FileManager.default.temporaryDirectory.appendingPathComponent("feedwatch-\(UUID().uuidString).dtd")
         try Data("<!ENTITY leak SYSTEM \"\(secret.absoluteString)\"><!ENTITY word \"\(marker)\">".utf8).write(to: dtd)
         defer { try? FileManager.default.removeItem(at: dtd) }
-        let doc = "<!DOCTYPE rss SYSTEM \"\(dtd.absoluteString)\"><rss><channel><title>a&leak;&word;b</title></channel></rss>"
+        let doc =
+            "<!DOCTYPE rss SYSTEM \"\(dtd.absoluteString)\"><rss><channel><title>a&leak;&word;b</title></channel></rss>"
         let feed = try FeedParser.parse(doc.bytes)
         #expect(!Self.everyText(feed).contains(marker))
     }
@@ -107,7 +109,8 @@ struct HostileInputTests {
 
     @Test("5,000-deep nesting is a too-large error")
     func deepNesting() {
-        let doc = "<rss><channel><item>" + String(repeating: "<a>", count: 5_000) + String(repeating: "</a>", count: 5_000)
+        let doc =
+            "<rss><channel><item>" + String(repeating: "<a>", count: 5_000) + String(repeating: "</a>", count: 5_000)
             + "</item></channel></rss>"
         let error = #expect(throws: ParseError.self) { try FeedParser.parse(doc.bytes) }
         #expect(error?.kind == .tooLarge)

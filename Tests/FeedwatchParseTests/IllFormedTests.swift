@@ -23,7 +23,8 @@ struct IllFormedTests {
 
     @Test("Text after an error keeps its entities (&amp; is not lost after the first error)")
     func entitiesAfterError() throws {
-        let doc = "<rss><channel><item><title>AT&T</title><description>a &amp; b &lt;i&gt;c&lt;/i&gt;</description></item></channel></rss>"
+        let doc =
+            "<rss><channel><item><title>AT&T</title><description>a &amp; b &lt;i&gt;c&lt;/i&gt;</description></item></channel></rss>"
         let feed = try FeedParser.parse(doc.bytes)
         #expect(feed.partial)
         #expect(feed.items.first?.summary == "a & b c")
@@ -31,7 +32,8 @@ struct IllFormedTests {
 
     @Test("HTML entities in a feed without a DTD are expanded and do not make it partial")
     func htmlEntities() throws {
-        let feed = try FeedParser.parse("<rss><channel><title>caf&eacute; &mdash; &nbsp;x &unknownthing;</title></channel></rss>".bytes)
+        let feed = try FeedParser.parse(
+            "<rss><channel><title>caf&eacute; &mdash; &nbsp;x &unknownthing;</title></channel></rss>".bytes)
         #expect(feed.title == "café — \u{00A0}x &unknownthing;")
         #expect(!feed.partial)
     }
