@@ -1,10 +1,52 @@
 import ArgumentParser
 import FeedwatchDaemon
+import FeedwatchModel
+import FeedwatchOutput
+import Foundation
 
 struct Tail: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Not yet.")
+    static let configuration = CommandConfiguration(
+        abstract: "Print the alert log readably; with -f, follow it as alerts arrive.",
+        discussion: "Follows across log rotation, like tail -F. Colour only on a terminal.")
 
     @OptionGroup var options: GlobalOptions
+    @OptionGroup var selection: AlertSelection
 
-    func run() async throws {}
+    @Flag(name: .shortAndLong, help: "Keep reading as new alerts are appended.")
+    var follow = false
+
+    @Option(name: [.customShort("n"), .long], help: "How many of the last alerts to print first.")
+    var lines = 10
+
+    @Flag(help: "Print the log's JSON lines instead of readable ones.")
+    var json = false
+
+    func run() async throws {
+        let configuration = try options.loadConfiguration()
+        let path = configuration.config.alertLogPath
+        exitQuietlyOnInterrupt()
+        let filter = selection.filter
+        let formatter = AlertFormatter(color: isatty(STDOUT_FILENO) == 1)
+        let render: (String) -> String? = { line in
+            guard let alert = filter.alert(onLine: line) else { return nil }
+            return json ? AlertLine.encode(alert) : formatter.format(alert)
+        }
+        let follower = AlertLogFollower(path: path)
+        // Filters apply before -n: read back far enough to find N matching alerts.
+        let scan = filter == AlertFilter() ? max(lines, 0) : max(lines, 0) * 50 + 1000
+        let recent = try follower.lines(last: scan).compactMap(render).suffix(max(lines, 0))
+        for line in recent { print(line) }
+        guard follow else {
+            if !FileManager.default.fileExists(atPath: path) { printError("feedwatch: \(path): no alert log yet") }
+            return
+        }
+        fflush(nil)
+        try await follower.follow(last: 0) { line in
+            if let out = render(line) {
+                print(out)
+                fflush(nil)  // a pipe reader sees each alert at once
+            }
+            return true
+        }
+    }
 }
