@@ -66,7 +66,7 @@ let package = Package(
         .testTarget(name: "FeedwatchModelTests", dependencies: ["FeedwatchModel"]),
         .testTarget(name: "FeedwatchFetchTests", dependencies: ["FeedwatchFetch", "FeedwatchTesting"]),
         .testTarget(
-            name: "FeedwatchParseTests", dependencies: ["FeedwatchParse", "FeedwatchTesting"],
+            name: "FeedwatchParseTests", dependencies: ["FeedwatchParse", "FeedwatchOutput", "FeedwatchTesting"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "FeedwatchMatchTests", dependencies: ["FeedwatchMatch", "FeedwatchTesting"]),
