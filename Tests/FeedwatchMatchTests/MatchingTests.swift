@@ -170,3 +170,15 @@ struct MatchingTests {
         #expect(matcher.matches(inText: "Kirkuk FC lost; Kirkuk calm").first?.start == 16)
     }
 }
+
+/// Scripts written without spaces cannot require word boundaries.
+struct UnspacedScriptTests {
+    @Test("An alias in a script without spaces is found inside running text")
+    func unspacedScriptAliasIsFoundMidText() throws {
+        let watchlist = Watchlist(entities: [Entity(id: "baghdad", kind: .place, name: "Baghdad", aliases: [Alias("巴格达")])])
+        let matcher = try Matcher(watchlist: watchlist)
+        let found = matcher.matches(inText: "昨天在巴格达发生爆炸")
+        #expect(found.map(\.entity) == ["baghdad"])
+        #expect(found.first?.start == 3 && found.first?.end == 6)
+    }
+}
