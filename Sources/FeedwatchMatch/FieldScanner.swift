@@ -57,15 +57,20 @@ struct FieldScanner {
             if !previousIsWord {
                 // Most word starts begin with a letter no pattern starts with: one load, done.
                 if classes[value] != 0 {
-                    walk(from: position, articleLength: 0, proclitic: false, in: normalized, into: &candidates, trie: trie, classes: classes, table: table)
+                    walk(
+                        from: position, articleLength: 0, proclitic: false, in: normalized, into: &candidates,
+                        trie: trie, classes: classes, table: table)
                 }
                 if checkArabic, value >= 0x0627, value <= 0x0648 {
-                    walkAfterProclitics(at: position, in: normalized, into: &candidates, trie: trie, classes: classes, table: table)
+                    walkAfterProclitics(
+                        at: position, in: normalized, into: &candidates, trie: trie, classes: classes, table: table)
                 }
             } else if checkUnspaced, value >= 0x0E00, let scalar = Unicode.Scalar(value),
                 ScalarFolding.isUnspacedScript(scalar)
             {
-                walk(from: position, articleLength: 0, proclitic: false, in: normalized, into: &candidates, trie: trie, classes: classes, table: table)
+                walk(
+                    from: position, articleLength: 0, proclitic: false, in: normalized, into: &candidates, trie: trie,
+                    classes: classes, table: table)
             }
             previousIsWord = isWord
             position += 1
@@ -137,7 +142,9 @@ struct FieldScanner {
                 for option in [(bare, 0), (withArticle, 2), (withLamLam, 1)] where option.0 > 0 {
                     let start = position + option.0
                     guard start < count, table.isWord(scalars[start]) else { continue }
-                    walk(from: start, articleLength: option.1, proclitic: true, in: normalized, into: &candidates, trie: trie, classes: classes, table: table)
+                    walk(
+                        from: start, articleLength: option.1, proclitic: true, in: normalized, into: &candidates,
+                        trie: trie, classes: classes, table: table)
                 }
             }
         }

@@ -37,7 +37,8 @@ final class FoldTable: @unchecked Sendable {
         var sequenceList: [UInt32] = []
         var longest = 1
         for slot in 0..<Self.slotCount {
-            let value = slot < Int(Self.lowLimit) ? UInt32(slot) : UInt32(slot - Int(Self.lowLimit)) + Self.highRange.lowerBound
+            let value =
+                slot < Int(Self.lowLimit) ? UInt32(slot) : UInt32(slot - Int(Self.lowLimit)) + Self.highRange.lowerBound
             guard let scalar = Unicode.Scalar(value) else {
                 entries[slot] = value
                 wordFlags[slot] = false

@@ -6,7 +6,9 @@ public enum TextNormalizer {
     public static func normalize(_ text: String) -> String {
         let normalized = NormalizedText(text)
         // Aliases and keys do not keep leading or trailing space.
-        while normalized.count > 0, normalized.scalars[normalized.count - 1] == 0x20 || normalized.scalars[normalized.count - 1] == 0x0A {
+        while normalized.count > 0,
+            normalized.scalars[normalized.count - 1] == 0x20 || normalized.scalars[normalized.count - 1] == 0x0A
+        {
             normalized.count -= 1
         }
         return normalized.string

@@ -175,7 +175,9 @@ struct MatchingTests {
 struct UnspacedScriptTests {
     @Test("An alias in a script without spaces is found inside running text")
     func unspacedScriptAliasIsFoundMidText() throws {
-        let watchlist = Watchlist(entities: [Entity(id: "baghdad", kind: .place, name: "Baghdad", aliases: [Alias("巴格达")])])
+        let watchlist = Watchlist(entities: [
+            Entity(id: "baghdad", kind: .place, name: "Baghdad", aliases: [Alias("巴格达")])
+        ])
         let matcher = try Matcher(watchlist: watchlist)
         let found = matcher.matches(inText: "昨天在巴格达发生爆炸")
         #expect(found.map(\.entity) == ["baghdad"])
