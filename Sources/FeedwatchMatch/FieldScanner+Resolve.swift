@@ -53,7 +53,8 @@ extension FieldScanner {
             }
             if !covered { result.append(found) }
         }
-        number(&result, in: normalized)
+        // Sentence and word numbers cost a pass over the field: only proximity rules need them.
+        if compiled.needsPositions { number(&result, in: normalized) }
         return result
     }
 

@@ -46,9 +46,27 @@ struct FieldScanner {
         let checkUnspaced = compiled.hasUnspacedPatterns
         let scalars = normalized.scalars
         let count = normalized.count
+        var candidates: [Candidate] = []
+        if !checkUnspaced && !compiled.hasNonWordStarts {
+            // The usual case: walk from the word starts the normalizer noted, nothing else.
+            let starts = normalized.wordStarts
+            for slot in 0..<normalized.wordStartCount {
+                let position = Int(starts[slot])
+                let value = scalars[position]
+                if classes[value] != 0 {
+                    walk(
+                        from: position, articleLength: 0, proclitic: false, in: normalized, into: &candidates,
+                        trie: trie, classes: classes, table: table)
+                }
+                if checkArabic, value >= 0x0627, value <= 0x0648 {
+                    walkAfterProclitics(
+                        at: position, in: normalized, into: &candidates, trie: trie, classes: classes, table: table)
+                }
+            }
+            return candidates
+        }
         // Slots below FoldTable.lowLimit are the scalar values themselves: one load, no branch more.
         let wordFlags = table.wordFlags
-        var candidates: [Candidate] = []
         var previousIsWord = false
         var position = 0
         while position < count {

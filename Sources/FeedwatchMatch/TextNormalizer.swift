@@ -46,15 +46,19 @@ public enum TextNormalizer {
         text.withUTF8 { bytes in
             let count = bytes.count
             output.count = 0
+            output.wordStartCount = 0
             output.reserve(count + 8)
             var writer = Writer(output)
             var index = 0
             var original: Int32 = 0
             let ascii = table.ascii
+            let wordFlags = table.wordFlags
             while index < count {
                 let byte = bytes[index]
                 if byte < 0x80 {
-                    writer.emit(ascii[Int(byte)], original)
+                    // An ASCII character folds to an ASCII character, whose slot is its value.
+                    let folded = ascii[Int(byte)]
+                    writer.emit(folded, original, isWord: wordFlags[Int(folded)])
                     index += 1
                     original += 1
                     continue
@@ -77,21 +81,25 @@ public enum TextNormalizer {
                 if let slot = FoldTable.slot(value) {
                     let entry = table.entry(atSlot: slot)
                     if entry & FoldTable.sequenceFlag == 0 {
-                        writer.emit(entry, original)
+                        writer.emit(entry, original, isWord: table.isWord(entry))
                     } else if entry != FoldTable.dropped {
                         let start = Int(entry & 0xFFFF)
                         let length = Int((entry >> 16) & 0x7FFF)
                         writer.ensure(length + count - index, output)
-                        for offset in 0..<length { writer.emit(table.sequences[start + offset], original) }
+                        for offset in 0..<length {
+                            let folded = table.sequences[start + offset]
+                            writer.emit(folded, original, isWord: table.isWord(folded))
+                        }
                     }
                 } else {
                     let folded = table.overflowFold(value)
                     writer.ensure(folded.count + count - index, output)
-                    for scalar in folded { writer.emit(scalar, original) }
+                    for scalar in folded { writer.emit(scalar, original, isWord: table.isWord(scalar)) }
                 }
                 original += 1
             }
             output.count = writer.used
+            output.wordStartCount = writer.wordStartCount
             output.originalCount = Int(original)
         }
     }
@@ -100,36 +108,45 @@ public enum TextNormalizer {
     private struct Writer {
         var scalars: UnsafeMutablePointer<UInt32>
         var origins: UnsafeMutablePointer<Int32>
+        var wordStarts: UnsafeMutablePointer<Int32>
         var used = 0
+        var wordStartCount = 0
         /// Start as if after a space, so leading space is dropped like a collapsed run.
         var lastWasSpace = true
+        var lastWasWord = false
 
         init(_ output: NormalizedText) {
             scalars = output.scalars
             origins = output.origins
+            wordStarts = output.wordStarts
         }
 
         /// Branch-free: every scalar is written; a space after a space overwrites the previous
         /// slot instead of advancing (keeping the run's first origin, and `\n` over ` `).
         /// The buffers have a slot before index 0, so this also drops leading space.
         @inline(__always)
-        mutating func emit(_ value: UInt32, _ origin: Int32) {
+        mutating func emit(_ value: UInt32, _ origin: Int32, isWord: Bool) {
             let isSpace = value == 0x20 || value == 0x0A
             let merge = isSpace && lastWasSpace
             let index = merge ? used - 1 : used
             scalars[index] = merge ? min(scalars[index], value) : value
             origins[index] = merge ? origins[index] : origin
+            wordStarts[wordStartCount] = Int32(index)
+            wordStartCount += isWord && !lastWasWord ? 1 : 0
             used = index + 1
             lastWasSpace = isSpace
+            lastWasWord = isWord
         }
 
         /// Makes room for `more` scalars beyond those written (a fold that expands).
         mutating func ensure(_ more: Int, _ output: NormalizedText) {
             guard used + more > output.capacity else { return }
             output.count = used
+            output.wordStartCount = wordStartCount
             output.reserve(used + more)
             scalars = output.scalars
             origins = output.origins
+            wordStarts = output.wordStarts
         }
     }
 }
