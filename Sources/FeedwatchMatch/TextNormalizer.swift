@@ -52,13 +52,12 @@ public enum TextNormalizer {
             var index = 0
             var original: Int32 = 0
             let ascii = table.ascii
-            let wordFlags = table.wordFlags
             while index < count {
                 let byte = bytes[index]
                 if byte < 0x80 {
                     // An ASCII character folds to an ASCII character, whose slot is its value.
-                    let folded = ascii[Int(byte)]
-                    writer.emit(folded, original, isWord: wordFlags[Int(folded)])
+                    let packed = ascii[Int(byte)]
+                    writer.emit(packed & 0x7F, original, isWord: packed & FoldTable.asciiWordBit != 0)
                     index += 1
                     original += 1
                     continue
@@ -81,7 +80,7 @@ public enum TextNormalizer {
                 if let slot = FoldTable.slot(value) {
                     let entry = table.entry(atSlot: slot)
                     if entry & FoldTable.sequenceFlag == 0 {
-                        writer.emit(entry, original, isWord: table.isWord(entry))
+                        writer.emit(entry & ~FoldTable.wordBit, original, isWord: entry & FoldTable.wordBit != 0)
                     } else if entry != FoldTable.dropped {
                         let start = Int(entry & 0xFFFF)
                         let length = Int((entry >> 16) & 0x7FFF)
