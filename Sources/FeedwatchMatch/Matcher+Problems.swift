@@ -203,6 +203,22 @@ extension WatchlistCheck {
                 continue
             }
             checkTerms(of: expression, in: rule)
+            if Self.holdsWithoutMatches(expression) {
+                report(
+                    .warning, rule.location,
+                    "rule '\(rule.id)': `when: \(rule.when)` holds on an item that names nothing watched, so every such item would alert; combine the 'not' with a positive term, e.g. 'place and not topic:sport'"
+                )
+            }
+        }
+    }
+
+    /// Whether the condition is true when the item has no match at all.
+    private static func holdsWithoutMatches(_ expression: RuleExpression) -> Bool {
+        switch expression {
+        case .kind, .entity: false
+        case .not(let inner): !holdsWithoutMatches(inner)
+        case .and(let left, let right): holdsWithoutMatches(left) && holdsWithoutMatches(right)
+        case .or(let left, let right): holdsWithoutMatches(left) || holdsWithoutMatches(right)
         }
     }
 

@@ -114,6 +114,22 @@ struct ProblemTests {
         #expect(found.first?.description.hasPrefix("watchlists/iraq.yaml:\(line):5: \(severity.rawValue): ") == true)
     }
 
+    @Test(
+        "A rule that holds on an item naming nothing watched is a warning",
+        arguments: [
+            ("not group", true), ("not (place or group)", true), ("place and not group", false),
+            ("not not place", false),
+        ])
+    func ruleThatFiresOnEverythingIsWarned(when: String, warned: Bool) {
+        let watchlist = Watchlist(
+            entities: [
+                Entity(id: "kirkuk", kind: .place, name: "Kirkuk"), Entity(id: "daesh", kind: .group, name: "Daesh"),
+            ],
+            rules: [Rule(id: "r", when: when)])
+        let warnings = Matcher.warnings(in: watchlist)
+        #expect(warnings.contains { $0.message.contains("every such item would alert") } == warned, "\(warnings)")
+    }
+
     @Test("A case-sensitive short alias and a common word among topics are fine")
     func intendedShortAliasesAreNotFlagged() {
         let watchlist = Watchlist(entities: [
