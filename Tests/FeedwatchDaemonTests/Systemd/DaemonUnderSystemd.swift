@@ -15,25 +15,25 @@ final class DaemonUnderSystemd {
     /// Every notification received so far, in order.
     private(set) var messages: [String] = []
 
-    /// Writes a config over the seed RSS feed and the shipped watchlists into a temporary
-    /// directory, and starts the daemon on it.
-    init(watchdog: Duration = .milliseconds(400)) throws {
+    /// Writes `config` (by default, the seed RSS feed) beside a copy of the seeds and the shipped
+    /// watchlists in a temporary directory, and starts the daemon on it.
+    static let seedConfig = """
+        feeds:
+          - url: seeds/kirkuk-rss.xml
+            id: seed-rss
+            interval: 10m
+            backfill: all
+        watchlists: [watchlists/*.yaml]
+        store: state/feedwatch.sqlite
+        alert_log: state/alerts.jsonl
+        """
+
+    init(watchdog: Duration = .milliseconds(400), config: String = DaemonUnderSystemd.seedConfig) throws {
         receiver = try DatagramReceiver(.path)
         directory = try TestDirectory()
         try directory.copy(fromRepository: "seeds")
         try directory.copy(fromRepository: "Config/watchlists", to: "watchlists")
-        try directory.write(
-            "feedwatch.yaml",
-            """
-            feeds:
-              - url: seeds/kirkuk-rss.xml
-                id: seed-rss
-                interval: 10m
-                backfill: all
-            watchlists: [watchlists/*.yaml]
-            store: state/feedwatch.sqlite
-            alert_log: state/alerts.jsonl
-            """)
+        try directory.write("feedwatch.yaml", config)
         process.executableURL = URL(fileURLWithPath: FeedwatchProcess.executable)
         process.arguments = ["run", "--config", directory.path + "/feedwatch.yaml"]
         var environment = ProcessInfo.processInfo.environment
