@@ -21,8 +21,6 @@ public final class Store: @unchecked Sendable {
     public let readOnly: Bool
     private let connection: SQLiteConnection
     private let lock = NSLock()
-    let encoder = JSONEncoder()
-    let decoder = JSONDecoder()
 
     /// Opens (creating it and its directory if needed) the store for writing, and brings its
     /// schema up to date.
@@ -48,7 +46,6 @@ public final class Store: @unchecked Sendable {
             }
         }
         connection = try SQLiteConnection(path: path, readOnly: readOnly, busyTimeout: busyTimeout)
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         if readOnly {
             try checkSchemaForReading()
         } else {

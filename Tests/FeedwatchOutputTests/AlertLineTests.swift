@@ -78,6 +78,23 @@ import Testing
         )
     }
 
+    /// Event lines are not sanitized (only escaped): the escapes must keep each value intact,
+    /// and leave the neighbours of the escaped characters (NBSP, ‰, superscript zero) alone.
+    @Test func escapingKeepsTheValueAndTouchesOnlyUnsafeCharacters() throws {
+        struct Note: Encodable { var text: String }
+        let text =
+            "a\u{9F}b\u{A0}c\u{80}d\u{61C}e\u{200E}\u{200F}f\u{2028}\u{2029}\u{202A}\u{202E}g\u{2030}"
+            + "\u{2066}\u{2069}h\u{2070}\u{7F}كركوك"
+        let line = try EventLine.encode(Note(text: text))
+        let unsafe: Set<UInt32> = [
+            0x9F, 0x80, 0x61C, 0x200E, 0x200F, 0x2028, 0x2029, 0x202A, 0x202E, 0x2066, 0x2069, 0x7F,
+        ]
+        #expect(!line.unicodeScalars.contains { unsafe.contains($0.value) })
+        for kept in ["\u{A0}", "\u{2030}", "\u{2070}", "كركوك"] { #expect(line.contains(kept)) }
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: String])
+        #expect(object["text"] == text)
+    }
+
     @Test(arguments: [
         ("2016-10-21T03:12:00Z", 1_477_019_520.0), ("2016-10-21T03:12:00.5Z", 1_477_019_520.5),
         ("2016-10-21t06:12:00+03:00", 1_477_019_520.0), ("2016-10-20 22:12:00-05:00", 1_477_019_520.0),

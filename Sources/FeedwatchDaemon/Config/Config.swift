@@ -15,6 +15,9 @@ import Foundation
 /// | `store` | path | `$STATE_DIRECTORY/feedwatch.sqlite` under systemd, else `$XDG_STATE_HOME/feedwatch/feedwatch.sqlite` |
 /// | `alert_log` | path | `$LOGS_DIRECTORY/alerts.jsonl` under systemd, else next to the store |
 /// | `log_level` | trace … critical | `info` |
+/// | `retention.items` | duration: seen items no longer listed by their feed are forgotten after this | `90d` |
+/// | `retention.alerts` | duration: alerts (already in the log) are pruned from the store after this | `365d` |
+/// | `feed_health_after` | duration: a feed failing this long writes a `feed_health` event to the alert log | `24h` |
 /// | `metrics_file` | path (Prometheus textfile) | none |
 /// | `defaults.interval` | duration | `15m` |
 /// | `defaults.backfill` | duration | `24h` |
@@ -43,6 +46,9 @@ public struct Config: Sendable, Hashable {
     public var fetch: FetchLimits
     /// Interval bounds, jitter and backoff for every feed's schedule.
     public var schedule: SchedulePolicy
+    public var itemRetention: TimeInterval = 90 * 86400
+    public var alertRetention: TimeInterval = 365 * 86400
+    public var feedHealthAfter: TimeInterval = 24 * 3600
 
     public static let defaultInterval: TimeInterval = 15 * 60
     public static let defaultBackfill: TimeInterval = 24 * 3600

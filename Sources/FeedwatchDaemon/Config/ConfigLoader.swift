@@ -6,8 +6,10 @@ import Yams
 /// Reads `feedwatch.yaml`. Start-up, `check` and reload all go through here, so they agree.
 enum ConfigLoader {
     static let topKeys = [
-        "feeds", "watchlists", "store", "alert_log", "log_level", "metrics_file", "defaults", "fetch",
+        "feeds", "watchlists", "store", "alert_log", "log_level", "metrics_file", "defaults", "fetch", "retention",
+        "feed_health_after",
     ]
+    static let retentionKeys = ["items", "alerts"]
     static let feedKeys = ["url", "id", "interval", "backfill"]
     static let defaultsKeys = ["interval", "backfill", "min_interval", "max_interval"]
     static let fetchKeys = [
@@ -46,7 +48,9 @@ enum ConfigLoader {
         }
 
         schedule.defaultInterval = defaultInterval
-        let feeds = readFeeds(top["feeds"], base: base, interval: defaultInterval, reader: &reader, root: root)
+        let feeds = readFeeds(
+            top["feeds"], base: base, interval: defaultInterval, minInterval: schedule.minInterval,
+            reader: &reader, root: root)
         let globs =
             top["watchlists"].map {
                 reader.sequence($0.value, "watchlists").compactMap { reader.string($0, "a watchlist glob") }
@@ -93,16 +97,28 @@ enum ConfigLoader {
             feed.backfill = feed.backfill ?? defaultBackfill
             withDefaults.append(feed)
         }
-        let config = Config(
+        var config = Config(
             path: path, feeds: withDefaults,
             watchlistGlobs: globs, watchlistFiles: files, storePath: storePath, alertLogPath: alertLog,
             logLevel: logLevel, metricsFile: metricsFile, defaultInterval: defaultInterval,
             defaultBackfill: defaultBackfill, fetch: fetch, schedule: schedule)
+        if let node = top["retention"]?.value, let fields = reader.mapping(node, "retention", allowed: retentionKeys) {
+            if let v = fields["items"]?.value {
+                config.itemRetention = reader.duration(v, "retention.items") ?? config.itemRetention
+            }
+            if let v = fields["alerts"]?.value {
+                config.alertRetention = reader.duration(v, "retention.alerts") ?? config.alertRetention
+            }
+        }
+        if let v = top["feed_health_after"]?.value {
+            config.feedHealthAfter = reader.duration(v, "feed_health_after") ?? config.feedHealthAfter
+        }
         return (config, reader.problems)
     }
 
     private static func readFeeds(
-        _ entry: (key: Node, value: Node)?, base: String, interval: TimeInterval, reader: inout YAMLReader, root: Node
+        _ entry: (key: Node, value: Node)?, base: String, interval: TimeInterval, minInterval: TimeInterval,
+        reader: inout YAMLReader, root: Node
     ) -> [FeedSource] {
         guard let entry else {
             reader.problem(root, "no 'feeds:' list; add at least one feed with a url")
@@ -133,10 +149,11 @@ enum ConfigLoader {
                 )
             }
             let every = fields["interval"].flatMap { reader.duration($0.value, "interval") } ?? interval
-            if every < 60, let node = fields["interval"]?.value, !url.hasPrefix("file:") {
+            if every < minInterval, let node = fields["interval"]?.value {
                 reader.problem(
                     node,
-                    "interval \(Int(every))s is below one minute; publishers may block such clients, use 1m or more")
+                    "interval \(Int(every))s is below defaults.min_interval (\(Int(minInterval))s); publishers may "
+                        + "block clients that poll this often: raise it, or lower defaults.min_interval")
             }
             let window = fields["backfill"].flatMap { backfillWindow($0.value, "backfill", &reader) }
             feeds.append(FeedSource(id: id, url: url, interval: every, backfill: window, location: location))

@@ -22,6 +22,10 @@ public final class Daemon: @unchecked Sendable {
     private var schedules: [String: FeedSchedule] = [:]
     private var random = SystemRandomNumberGenerator()
     private var failing: Set<String> = []
+    /// Feeds a `feed_health` event was written for, until they succeed again.
+    private var reportedUnhealthy: Set<String> = []
+    private var firstFailure: [String: Date] = [:]
+    private var lastPrune = Date.distantPast
     private var alertsToday = 0
     private var lastAlert: Date?
 
@@ -163,6 +167,52 @@ public final class Daemon: @unchecked Sendable {
         logger.log(level: level, "cycle finished", metadata: ["summary": "\(report.summary)"])
         notifier.status(statusLine)
         writeMetrics()
+        reportHealth(report, at: now)
+        pruneIfDue(at: now)
+    }
+
+    /// Writes a `feed_health` event once per failure episode of a feed failing for too long.
+    private func reportHealth(_ report: CycleReport, at now: Date) {
+        let failed = Set(report.failed.map(\.feed))
+        for feed in report.scheduleResults.keys where !failed.contains(feed) {
+            firstFailure[feed] = nil
+            reportedUnhealthy.remove(feed)
+        }
+        var events: [FeedHealthEvent] = []
+        for feed in failed {
+            let since = firstFailure[feed] ?? now
+            firstFailure[feed] = since
+            guard !reportedUnhealthy.contains(feed), let state = try? store.feedState(feed) else { continue }
+            let failingFor = now.timeIntervalSince(state.lastSuccess ?? since)
+            guard failingFor >= configuration.config.feedHealthAfter else { continue }
+            events.append(FeedHealthEvent(state: state, at: now))
+            reportedUnhealthy.insert(feed)
+            logger.error(
+                "feed has been failing for too long", metadata: ["feed": "\(feed)", "status": "\(state.status)"])
+        }
+        guard !events.isEmpty else { return }
+        do {
+            try alertLog.append(events: events)
+        } catch {
+            logger.error("feed_health event not written", metadata: ["error": "\(error)"])
+        }
+    }
+
+    /// Keeps the store bounded: old seen items and old logged alerts, at most once an hour.
+    private func pruneIfDue(at now: Date) {
+        guard now.timeIntervalSince(lastPrune) >= 3600 else { return }
+        lastPrune = now
+        let config = configuration.config
+        do {
+            let removed = try store.prune(
+                itemsOlderThan: now.addingTimeInterval(-config.itemRetention),
+                alertsOlderThan: now.addingTimeInterval(-config.alertRetention))
+            if removed.items + removed.alerts > 0 {
+                logger.info("store pruned", metadata: ["items": "\(removed.items)", "alerts": "\(removed.alerts)"])
+            }
+        } catch {
+            logger.warning("store not pruned", metadata: ["error": "\(error)"])
+        }
     }
 
     private func writeMetrics() {
