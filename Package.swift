@@ -47,7 +47,7 @@ let package = Package(
         .executableTarget(
             name: "feedwatch",
             dependencies: [
-                "FeedwatchDaemon",
+                "FeedwatchDaemon", "FeedwatchModel", "FeedwatchParse", "FeedwatchStore", "FeedwatchOutput",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

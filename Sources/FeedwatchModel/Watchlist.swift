@@ -52,7 +52,7 @@ public enum Severity: String, Sendable, Codable, CaseIterable, Comparable {
 
 /// One spelling of an entity's name.
 public struct Alias: Sendable, Hashable, Codable {
-    public enum Boundary: String, Sendable, Codable {
+    public enum Boundary: String, Sendable, Codable, CaseIterable {
         /// The alias must stand as a whole word (the default).
         case word
         /// The alias may begin a longer word ("Peshmerga" in "Peshmergas").

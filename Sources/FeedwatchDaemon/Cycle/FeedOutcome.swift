@@ -1,0 +1,40 @@
+import FeedwatchFetch
+import FeedwatchModel
+import FeedwatchParse
+import FeedwatchStore
+import Foundation
+
+/// What one feed's fetch, parse and match produced, before anything is stored.
+struct FeedOutcome: Sendable {
+    enum Result: Sendable {
+        case parsed(ParsedFeed, FetchResponse, [MatchedItem])
+        case notModified(FetchResponse)
+        case fetchFailed(FetchError)
+        case parseFailed(ParseError, FetchResponse)
+    }
+
+    var feed: FeedSource
+    var previous: FeedState?
+    var result: Result
+    var startedAt: Date
+}
+
+/// An item with its content hash and the rules that fire on it.
+struct MatchedItem: Sendable {
+    var item: FeedItem
+    var contentHash: String
+    var hits: [RuleHit]
+    var snippets: [String]
+}
+
+extension FeedItem {
+    /// SHA-256 of the text the matcher reads: changes when the item is edited.
+    var contentHash: String {
+        var bytes: [UInt8] = []
+        for field in ItemField.allCases {
+            bytes += Array((text(of: field) ?? "").utf8)
+            bytes.append(0)
+        }
+        return SHA256.hex(of: bytes)
+    }
+}

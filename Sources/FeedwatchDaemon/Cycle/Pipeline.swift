@@ -1,0 +1,221 @@
+import FeedwatchFetch
+import FeedwatchMatch
+import FeedwatchModel
+import FeedwatchOutput
+import FeedwatchParse
+import FeedwatchStore
+import Foundation
+import Logging
+
+/// One pass over a set of feeds: fetch → parse → match → dedupe → store → alert log.
+///
+/// Fetching, parsing and matching run concurrently, one child task per feed; the store and
+/// the log are written from one place, in the order feeds finish. The store is the source of
+/// truth: an alert is committed with its "item seen" mark in one transaction, then appended
+/// to the log from the store's outbox, so a crash between the two loses nothing.
+public final class Pipeline: Sendable {
+    let fetcher: Fetcher
+    let store: Store
+    let alertLog: AlertLog
+    let logger: Logger
+
+    public init(fetcher: Fetcher, store: Store, alertLog: AlertLog, logger: Logger) {
+        self.fetcher = fetcher
+        self.store = store
+        self.alertLog = alertLog
+        self.logger = logger
+    }
+
+    /// Runs the feeds once with the given configuration. `onAlert` sees each new alert as it is committed.
+    public func run(
+        _ feeds: [FeedSource], with configuration: Configuration, now: @escaping @Sendable () -> Date = Date.init,
+        onAlert: (Alert) -> Void = { _ in }
+    ) async -> CycleReport {
+        let started = now()
+        var report = CycleReport()
+        report.feeds = feeds.count
+        report.logError = flushOutbox()
+        let matcher = configuration.matcher
+        let limits = configuration.config.fetch
+        // The store is only touched from this task: read every feed's state up front.
+        let states = Dictionary(
+            ((try? store.feedStates()) ?? []).map { ($0.feedID, $0) }, uniquingKeysWith: { a, _ in a })
+        await withTaskGroup(of: FeedOutcome.self) { group in
+            var queue = feeds[...]
+            // Keep a bounded number of feeds in flight; the fetcher bounds connections itself.
+            for _ in 0..<min(max(limits.maxConcurrent, 1), queue.count) {
+                let feed = queue.removeFirst()
+                let previous = states[feed.id]
+                group.addTask { await self.process(feed, previous: previous, matcher: matcher, now: now) }
+            }
+            for await outcome in group {
+                if Task.isCancelled { fetcher.shutdown() }
+                if let next = queue.popFirst(), !Task.isCancelled {
+                    let previous = states[next.id]
+                    group.addTask { await self.process(next, previous: previous, matcher: matcher, now: now) }
+                }
+                record(outcome, into: &report, now: now(), onAlert: onAlert)
+            }
+        }
+        if report.logError == nil { report.logError = flushOutbox() }
+        report.duration = now().timeIntervalSince(started)
+        return report
+    }
+
+    /// Fetch, parse and match one feed. Touches the store only to read its previous state.
+    private func process(
+        _ feed: FeedSource, previous: FeedState?, matcher: Matcher, now: @Sendable () -> Date
+    ) async -> FeedOutcome {
+        let startedAt = now()
+        let sameURL = previous?.url == feed.url
+        let request = FetchRequest(
+            url: feed.url, etag: sameURL ? previous?.etag : nil, lastModified: sameURL ? previous?.lastModified : nil)
+        switch await fetcher.fetch(request) {
+        case .failed(let error):
+            return FeedOutcome(feed: feed, previous: previous, result: .fetchFailed(error), startedAt: startedAt)
+        case .notModified(let response):
+            return FeedOutcome(feed: feed, previous: previous, result: .notModified(response), startedAt: startedAt)
+        case .fetched(let response):
+            do {
+                let parsed = try FeedParser.parse(response.body, url: response.effectiveURL, charset: response.charset)
+                let at = now()
+                let matched = parsed.items.map { item in
+                    let hits = matcher.evaluate(item, at: at)
+                    return MatchedItem(
+                        item: item, contentHash: item.contentHash, hits: hits,
+                        snippets: hits.map { matcher.snippet(for: $0, in: item) })
+                }
+                return FeedOutcome(
+                    feed: feed, previous: previous, result: .parsed(parsed, response, matched), startedAt: startedAt)
+            } catch {
+                return FeedOutcome(
+                    feed: feed, previous: previous, result: .parseFailed(error, response), startedAt: startedAt)
+            }
+        }
+    }
+
+    private func record(_ outcome: FeedOutcome, into report: inout CycleReport, now: Date, onAlert: (Alert) -> Void) {
+        let feed = outcome.feed
+        var state = outcome.previous ?? FeedState(feedID: feed.id, url: feed.url)
+        if state.url != feed.url {
+            state = FeedState(feedID: feed.id, url: feed.url)
+        }
+        state.lastAttempt = outcome.startedAt
+        state.duration = now.timeIntervalSince(outcome.startedAt)
+        state.nextDue = now.addingTimeInterval(feed.interval)
+
+        switch outcome.result {
+        case .fetchFailed(let error):
+            report.failed.append((feed.id, error.description))
+            state.status = error.kind.rawValue
+            state.lastError = error.message
+            state.consecutiveFailures += 1
+            logger.warning(
+                "feed fetch failed",
+                metadata: ["feed": "\(feed.id)", "kind": "\(error.kind.rawValue)", "error": "\(error.message)"])
+        case .parseFailed(let error, let response):
+            report.failed.append((feed.id, error.description))
+            state.status = error.kind == .notAFeed ? "not-a-feed" : "parse-error"
+            state.lastError = error.message
+            state.consecutiveFailures += 1
+            state.bytes = response.body.count
+            logger.warning(
+                "feed parse failed",
+                metadata: ["feed": "\(feed.id)", "kind": "\(error.kind.rawValue)", "error": "\(error.message)"])
+        case .notModified:
+            report.notModified += 1
+            state.status = "not-modified"
+            state.lastError = nil
+            state.consecutiveFailures = 0
+            state.lastSuccess = now
+        case .parsed(let parsed, let response, let matched):
+            report.fetched += 1
+            report.items += matched.count
+            state.status = parsed.partial ? "partial" : "ok"
+            state.lastError = parsed.partial ? parsed.warnings.first : nil
+            state.consecutiveFailures = 0
+            state.etag = response.etag
+            state.lastModified = response.lastModified
+            state.bytes = response.body.count
+            state.itemCount = matched.count
+            do {
+                let isFirstFetch = outcome.previous?.lastSuccess == nil
+                let (newCount, alerts) = try commit(
+                    matched, feed: feed, firstFetch: isFirstFetch, now: now)
+                report.newItems += newCount
+                report.alerts += alerts
+                alerts.forEach(onAlert)
+                state.lastSuccess = now
+            } catch {
+                // Nothing was marked seen: the items come back next cycle and alert then.
+                report.storeErrors.append((feed.id, "\(error)"))
+                state.status = "store-error"
+                state.lastError = "\(error)"
+                logger.error(
+                    "store commit failed; items will be retried", metadata: ["feed": "\(feed.id)", "error": "\(error)"])
+            }
+        }
+        do {
+            try store.saveFeedState(state)
+        } catch {
+            logger.error("feed state not saved", metadata: ["feed": "\(feed.id)", "error": "\(error)"])
+        }
+    }
+
+    /// Dedupes against the store, builds the alerts, commits them with the seen marks, and
+    /// appends them to the log. Returns the count of new items and the new alerts.
+    private func commit(
+        _ matched: [MatchedItem], feed: FeedSource, firstFetch: Bool, now: Date
+    ) throws -> (Int, [Alert]) {
+        let seen = try store.seenItems(feed: feed.id, ids: matched.map(\.item.id))
+        var marks: [SeenItem] = []
+        var alerts: [Alert] = []
+        var newCount = 0
+        for entry in matched {
+            let previousHash = seen[entry.item.id]
+            if previousHash == entry.contentHash { continue }
+            if previousHash == nil { newCount += 1 }
+            marks.append(
+                SeenItem(itemID: entry.item.id, contentHash: entry.contentHash, published: entry.item.published))
+            // A new feed's archive is recorded without alerting, so adding a feed never floods the log.
+            if firstFetch, let published = entry.item.published ?? entry.item.updated,
+                let window = feed.backfill, now.timeIntervalSince(published) > window
+            {
+                continue
+            }
+            for (hit, snippet) in zip(entry.hits, entry.snippets) {
+                alerts.append(Alert(feed: feed, item: entry.item, hit: hit, snippet: snippet, at: now))
+            }
+        }
+        guard !marks.isEmpty else { return (0, []) }
+        // An edited item re-raises only rules it did not fire before: the alert id is stable
+        // per feed, item and rule, and the store ignores ids it already holds.
+        let fresh = try store.commit(feed: feed.id, seen: marks, alerts: alerts)
+        return (newCount, fresh)
+    }
+
+    /// Appends committed-but-unlogged alerts to the log. Returns the error, if the log could not be written.
+    @discardableResult
+    public func flushOutbox() -> String? {
+        do {
+            let pending = try store.pendingAlerts()
+            guard !pending.isEmpty else { return nil }
+            try alertLog.append(pending)
+            try store.markLogged(pending.map(\.alertID))
+            return nil
+        } catch {
+            logger.error("alert log not written; alerts stay pending in the store", metadata: ["error": "\(error)"])
+            return "\(error)"
+        }
+    }
+}
+
+extension Alert {
+    init(feed: FeedSource, item: FeedItem, hit: RuleHit, snippet: String, at now: Date) {
+        self.init(
+            timestamp: now, alertID: Alert.id(feed: feed.id, item: item.id, rule: hit.rule.id),
+            severity: hit.rule.severity, rule: hit.rule.id, feed: FeedRef(id: feed.id, url: feed.url),
+            item: ItemRef(id: item.id, title: item.title, link: item.link, published: item.published),
+            matches: hit.matches, snippet: snippet)
+    }
+}
