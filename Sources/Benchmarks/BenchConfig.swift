@@ -25,7 +25,7 @@ struct BenchConfig {
     }
 
     /// A watchlist file in the contract's form: places, groups and topics (id, name, aliases,
-    /// `{text, case_sensitive}` for case-sensitive ones) and rules (id, when, severity).
+    /// `{text, case_sensitive}` for case-sensitive ones, parent, exclude) and rules (id, when, severity).
     static func yaml(_ watchlist: Watchlist) -> String {
         var out = ""
         for (kind, key) in [(EntityKind.place, "places"), (.group, "groups"), (.topic, "topics")] {
@@ -38,6 +38,10 @@ struct BenchConfig {
                 }
                 out += "  - id: \(entity.id)\n    name: \(quoted(entity.name))\n"
                 out += "    aliases: [\(aliases.joined(separator: ", "))]\n"
+                if let parent = entity.parent { out += "    parent: \(parent)\n" }
+                if !entity.exclusions.isEmpty {
+                    out += "    exclude: [\(entity.exclusions.map(quoted).joined(separator: ", "))]\n"
+                }
             }
         }
         out += "rules:\n"

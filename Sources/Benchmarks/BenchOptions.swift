@@ -19,7 +19,7 @@ struct BenchOptions: Sendable {
     var aliases = 20_000
     var feedwatchPath: String?
     var timeout: Double = 300
-    var hosts = 8
+    var hosts = 16
     var writeCorpus: String?
     var serve: String?
     var port: UInt16 = 0

@@ -7,9 +7,9 @@ struct EndToEndBenchmark {
     var options: BenchOptions
     var corpus: Corpus
 
-    /// Whether the config's watchlist carries the "Kirkuk FC" exclusion. The minimal config
-    /// contract has no exclusions, so the club decoy fires there (it mentions Daesh).
-    static let exclusionsInConfig = false
+    /// Whether the config's watchlist carries the "Kirkuk FC" exclusion (`exclude:`); without
+    /// it the club decoy fires (it mentions Daesh).
+    static let exclusionsInConfig = true
 
     static let reference = "≤ 1 s wall, ≤ 64 MB per 1,000 feeds; 304 repeat ≤ 0.1 s (newsboat ≈19 s, curl ≈0.2 s)"
 
@@ -106,6 +106,10 @@ struct EndToEndBenchmark {
             var notes: [String] = []
             if logged.duplicates > 0 { notes.append("\(logged.duplicates) duplicate alert ids in the log") }
             if served.requests < size { notes.append("server saw \(served.requests) of \(size) requests") }
+            let daemonSays = DaemonStderr(path: directory + "/stderr.txt")
+            if let failure = daemonSays.firstFailure {
+                notes.append("\(daemonSays.failures) feeds failed, e.g. \(failure)")
+            }
             table.add(
                 ResultRow(
                     "e2e", what,
@@ -117,7 +121,7 @@ struct EndToEndBenchmark {
                               "alerts": Double(written), "alerts_expected": Double(expected), "feeds": Double(size),
                               "http_200": Double(served.ok), "http_304": Double(served.notModified),
                               "body_bytes": Double(served.bodyBytes), "connections": Double(served.connections)],
-                    note: notes.isEmpty ? nil : notes.joined(separator: "; ")))
+                    note: notes.isEmpty ? nil : notes.joined(separator: "; "), detail: daemonSays.summary))
         }
     }
 
@@ -159,5 +163,23 @@ struct EndToEndBenchmark {
         guard let data = FileManager.default.contents(atPath: path) else { return "" }
         let lines = String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline).suffix(2)
         return String(lines.joined(separator: " / ").prefix(240))
+    }
+}
+
+/// What `run --once` says on stderr: its summary line and the feeds that failed.
+struct DaemonStderr {
+    var summary: String?
+    var failures = 0
+    var firstFailure: String?
+
+    init(path: String) {
+        guard let data = FileManager.default.contents(atPath: path) else { return }
+        for line in String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline) {
+            if line.contains(" fetched, ") { summary = String(line) }
+            if line.hasPrefix("feedwatch: feed ") {
+                failures += 1
+                if firstFailure == nil { firstFailure = String(line.dropFirst("feedwatch: feed ".count).prefix(160)) }
+            }
+        }
     }
 }

@@ -9,11 +9,14 @@ struct ResultRow: Codable, Sendable {
     var reference: String
     var metrics: [String: Double]
     var note: String?
+    /// Extra context for the JSON file only (the daemon's own summary line, say).
+    var detail: String?
 
     init(
         _ section: String, _ what: String, figure: String, reference: String = "",
-        metrics: [String: Double] = [:], note: String? = nil
+        metrics: [String: Double] = [:], note: String? = nil, detail: String? = nil
     ) {
+        self.detail = detail
         self.section = section
         self.what = what
         self.figure = figure
