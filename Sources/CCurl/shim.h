@@ -51,4 +51,14 @@ static inline CURLMcode feedwatch_curl_multi_setopt_long(CURLM *handle, CURLMopt
     return curl_multi_setopt(handle, option, value);
 }
 
+// The result of a finished transfer lives in an anonymous union of CURLMsg.
+static inline CURLcode feedwatch_curl_msg_result(CURLMsg *message) {
+    return message->data.result;
+}
+
+// CURL_GLOBAL_ALL and friends are macros built from shifts, which Swift does not import as one value.
+static inline CURLcode feedwatch_curl_global_init(void) {
+    return curl_global_init(CURL_GLOBAL_DEFAULT);
+}
+
 #endif

@@ -92,6 +92,8 @@ public struct FetchError: Error, Sendable, Hashable, CustomStringConvertible {
         case gone
         case rateLimited = "rate-limited"
         case file
+        /// The server's reply is not valid HTTP (garbage, a truncated body, a broken encoding).
+        case protocolError = "protocol"
         case unsupported
         case cancelled
         case other

@@ -1,47 +1,45 @@
+import CLibXML2
 import FeedwatchModel
 import Foundation
 
-/// Why a document could not be read as a feed.
-public struct ParseError: Error, Sendable, Hashable, CustomStringConvertible {
-    public enum Kind: String, Sendable, Codable {
-        /// Well-formed markup, but not RSS, Atom or JSON Feed (an HTML page, say).
-        case notAFeed = "not-a-feed"
-        /// Nothing could be recovered from the document.
-        case malformed
-        /// The document went past a size, depth or work bound.
-        case tooLarge = "too-large"
-        case empty
-    }
-
-    public var kind: Kind
-    public var message: String
-
-    public init(_ kind: Kind, _ message: String) {
-        self.kind = kind
-        self.message = message
-    }
-
-    public var description: String { "\(kind.rawValue): \(message)" }
-}
-
-/// Bounds on what one document may cost.
-public struct ParseLimits: Sendable, Hashable {
-    public var maxDocumentBytes: Int = 32 << 20
-    public var maxTextBytesPerItem: Int = 1 << 20
-    public var maxTextBytesPerDocument: Int = 64 << 20
-    public var maxDepth: Int = 256
-    public var maxItems: Int = 10_000
-
-    public init() {}
-    public static let `default` = ParseLimits()
-}
-
 /// Reads RSS 0.9x/2.0, RSS 1.0, Atom 0.3/1.0 and JSON Feed with libxml2.
+///
+/// Safe with hostile input: no external entity, DTD, XInclude or network access ever; entity
+/// expansion, text, depth, attributes and items bounded (`ParseLimits`). A hostile document is
+/// a `ParseError`, never a crash, a hang or a read outside `data`. Thread-safe: each call has
+/// its own parser context, so feeds may be parsed concurrently.
 public enum FeedParser {
     /// Parses one document. `url` resolves relative links; `charset` is the HTTP one, if any.
     public static func parse(
         _ data: [UInt8], url: String? = nil, charset: String? = nil, limits: ParseLimits = .default
     ) throws(ParseError) -> ParsedFeed {
-        throw ParseError(.malformed, "parser not implemented yet")
+        guard data.count <= limits.maxDocumentBytes else {
+            throw ParseError(.tooLarge, "the document is \(data.count) bytes (limit \(limits.maxDocumentBytes))")
+        }
+        guard let first = DocumentSniffer.firstSignificantByte(data) else {
+            throw ParseError(.empty, "the document is empty")
+        }
+        if first == UInt8(ascii: "{") {
+            return try JSONFeedReader.parse(data, url: url, limits: limits)
+        }
+        if let tag = DocumentSniffer.oversizedTag(data, maxAttributes: limits.maxAttributesPerElement) {
+            throw ParseError(.tooLarge, "an element has more than \(limits.maxAttributesPerElement) attributes (\(tag))")
+        }
+        let reader = FeedSAXReader(limits: limits, documentURL: url)
+        reader.run(data, charset: charset)
+        if reader.failure == nil, reader.unsupportedEncoding, reader.items.isEmpty {
+            // The declared encoding is unknown: read the bytes as UTF-8 if they are, else as
+            // windows-1252, which maps every byte.
+            let fallback = String(validating: data, as: UTF8.self) != nil ? "UTF-8" : "windows-1252"
+            let retry = FeedSAXReader(limits: limits, documentURL: url)
+            retry.warnings.append("unsupported encoding declared; read as \(fallback)")
+            retry.run(data, charset: fallback, extraOptions: Int32(XML_PARSE_IGNORE_ENC.rawValue))
+            retry.errorCount += 1
+            return try retry.result()
+        }
+        if reader.failure == nil, reader.format == nil, DocumentSniffer.looksLikeHTML(data) {
+            throw ParseError(.notAFeed, "expected RSS, Atom or JSON Feed, found an HTML document (<html>)")
+        }
+        return try reader.result()
     }
 }

@@ -52,37 +52,3 @@ public struct SeenItem: Sendable, Hashable {
         self.published = published
     }
 }
-
-/// Which alerts to list.
-public struct AlertQuery: Sendable, Hashable {
-    public var since: Date?
-    public var until: Date?
-    public var feed: String?
-    public var rule: String?
-    public var entity: String?
-    public var limit: Int?
-
-    public init(
-        since: Date? = nil, until: Date? = nil, feed: String? = nil, rule: String? = nil,
-        entity: String? = nil, limit: Int? = nil
-    ) {
-        self.since = since
-        self.until = until
-        self.feed = feed
-        self.rule = rule
-        self.entity = entity
-        self.limit = limit
-    }
-}
-
-public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
-    public var code: Int32
-    public var message: String
-
-    public init(code: Int32, message: String) {
-        self.code = code
-        self.message = message
-    }
-
-    public var description: String { "SQLite error \(code): \(message)" }
-}

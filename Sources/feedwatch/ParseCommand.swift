@@ -1,5 +1,9 @@
 import ArgumentParser
 import FeedwatchDaemon
+import FeedwatchModel
+import FeedwatchOutput
+import FeedwatchParse
+import Foundation
 
 struct Parse: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Print a feed as feedwatch parses it.")
@@ -12,5 +16,59 @@ struct Parse: AsyncParsableCommand {
     @Flag(help: "Print JSON.")
     var json = false
 
-    func run() async throws {}
+    @Option(help: "The charset an HTTP server would send with the file (overrides the XML declaration).")
+    var charset: String?
+
+    func run() async throws {
+        let bytes: [UInt8]
+        let url: String
+        if source.hasPrefix("http://") || source.hasPrefix("https://") {
+            Self.printError("feedwatch parse: \(source): fetching URLs: not wired yet")
+            throw ExitCode(69)  // EX_UNAVAILABLE
+        }
+        let path = source.hasPrefix("file://") ? (URL(string: source)?.path ?? source) : source
+        guard let data = FileManager.default.contents(atPath: path) else {
+            Self.printError("feedwatch parse: \(path): cannot read the file")
+            throw ExitCode(66)  // EX_NOINPUT
+        }
+        bytes = [UInt8](data)
+        url = URL(fileURLWithPath: path).absoluteString
+        let feed: ParsedFeed
+        do {
+            feed = try FeedParser.parse(bytes, url: url, charset: charset)
+        } catch {
+            Self.printError("feedwatch parse: \(path): \(error)")
+            throw ExitCode(65)  // EX_DATAERR
+        }
+        if json {
+            print(feed.contractJSON(pretty: true))
+        } else {
+            print(Self.readable(feed), terminator: "")
+        }
+    }
+
+    static func printError(_ message: String) {
+        FileHandle.standardError.write(Data((message.sanitized + "\n").utf8))
+    }
+
+    /// Feed title and format, then one block per item: date, title, link, a one-line summary.
+    static func readable(_ feed: ParsedFeed) -> String {
+        let dates = ISO8601DateFormatter()
+        var out = "\(feed.title?.sanitized ?? "(untitled)")  [\(feed.format.rawValue)]"
+        if feed.partial { out += "  (partial)" }
+        out += "\n"
+        if let link = feed.link { out += "\(link.sanitized)\n" }
+        for warning in feed.warnings { out += "warning: \(warning.sanitized)\n" }
+        out += "\n"
+        for item in feed.items {
+            let date = (item.published ?? item.updated).map { dates.string(from: $0) } ?? "(no date)"
+            out += "\(date)  \(item.title?.sanitized ?? "(no title)")\n"
+            if let link = item.link { out += "    \(link.sanitized)\n" }
+            if let summary = (item.summary ?? item.content)?.sanitized, !summary.isEmpty {
+                let line = summary.count > 160 ? String(summary.prefix(159)) + "…" : summary
+                out += "    \(line)\n"
+            }
+        }
+        return out
+    }
 }

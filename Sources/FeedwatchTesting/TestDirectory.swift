@@ -1,10 +1,10 @@
 import Foundation
 
 /// A fresh directory under the system temp dir, removed when the value goes away.
-final class TestDirectory {
-    let path: String
+public final class TestDirectory {
+    public let path: String
 
-    init() throws {
+    public init() throws {
         path = NSTemporaryDirectory() + "feedwatch-test-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     }
@@ -15,7 +15,7 @@ final class TestDirectory {
 
     /// Writes a file (creating folders) and returns its path.
     @discardableResult
-    func write(_ relative: String, _ text: String) throws -> String {
+    public func write(_ relative: String, _ text: String) throws -> String {
         let full = path + "/" + relative
         try FileManager.default.createDirectory(
             atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
@@ -23,8 +23,14 @@ final class TestDirectory {
         return full
     }
 
+    /// Copies a file or folder of the repository (e.g. "seeds") into this directory.
+    public func copy(fromRepository relative: String, to destination: String? = nil) throws {
+        try FileManager.default.copyItem(
+            atPath: Self.repository + "/" + relative, toPath: path + "/" + (destination ?? relative))
+    }
+
     /// The repository root, found from this source file.
-    static let repository: String = {
+    public static let repository: String = {
         var url = URL(fileURLWithPath: #filePath)
         for _ in 0..<3 { url.deleteLastPathComponent() }
         return url.path

@@ -1,0 +1,100 @@
+import CCurl
+import Foundation
+
+/// One transfer: its easy handle, and what the callbacks have gathered so far. Owned by the engine thread;
+/// only that thread touches it while the transfer runs. Frees the easy handle and header list in deinit.
+final class CurlTransfer {
+    let id: UInt64
+    let request: FetchRequest
+    let limits: FetchLimits
+    /// The request URL's scheme, lower-cased (`http`, `https`, `file`).
+    let scheme: String
+    var continuation: CheckedContinuation<FetchOutcome, Never>?
+    private(set) var easy: UnsafeMutableRawPointer?
+    var headerList: UnsafeMutablePointer<curl_slist>?
+    let errorBuffer: UnsafeMutablePointer<CChar>
+    let started = DispatchTime.now()
+
+    var body: [UInt8] = []
+    var bodyTooLarge = false
+    var headerBytes = 0
+    var headersTooLarge = false
+    /// One entry per response head received (redirect hops, and any 1xx interim responses).
+    var heads: [ResponseHead] = []
+
+    init(id: UInt64, request: FetchRequest, limits: FetchLimits, continuation: CheckedContinuation<FetchOutcome, Never>) {
+        self.id = id
+        self.request = request
+        self.limits = limits
+        self.continuation = continuation
+        scheme = request.url.split(separator: ":", maxSplits: 1).first.map { $0.lowercased() } ?? ""
+        errorBuffer = .allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
+        errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
+        easy = curl_easy_init()
+    }
+
+    deinit {
+        if let easy { curl_easy_cleanup(easy) }
+        if let headerList { curl_slist_free_all(headerList) }
+        errorBuffer.deallocate()
+    }
+
+    /// Resumes the caller exactly once.
+    func complete(_ outcome: FetchOutcome) {
+        continuation?.resume(returning: outcome)
+        continuation = nil
+    }
+
+    /// curl's own description of the last error, or "" when it left none.
+    var curlErrorText: String { String(cString: errorBuffer) }
+
+    // MARK: Callbacks (called on the engine thread, from inside curl_multi_perform)
+
+    /// Appends body bytes (already decoded when the server compressed them); refuses them past the cap, which
+    /// makes curl abort the transfer with CURLE_WRITE_ERROR.
+    func receiveBody(_ data: UnsafeRawBufferPointer) -> Int {
+        if body.count + data.count > limits.maxBodyBytes {
+            bodyTooLarge = true
+            return 0
+        }
+        body.append(contentsOf: data)
+        return data.count
+    }
+
+    /// Records one header line: a status line starts a new response head.
+    func receiveHeader(_ data: UnsafeRawBufferPointer) -> Int {
+        headerBytes += data.count
+        if headerBytes > limits.maxHeaderBytes {
+            headersTooLarge = true
+            return 0
+        }
+        var line = Substring(decoding: data, as: UTF8.self)
+        while let last = line.last, last.isNewline { line = line.dropLast() }  // "\r\n" is one Character
+        if line.hasPrefix("HTTP/") {
+            let parts = line.split(separator: " ", maxSplits: 2)
+            heads.append(ResponseHead(status: parts.count > 1 ? Int(parts[1]) ?? 0 : 0))
+            // A new hop: a redirect's body (if curl delivered any) is not the feed.
+            body.removeAll(keepingCapacity: true)
+        } else if let colon = line.firstIndex(of: ":"), !heads.isEmpty {
+            let name = line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
+            let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            heads[heads.count - 1].headers[name] = value
+        }
+        return data.count
+    }
+}
+
+/// C entry points: recover the transfer from the userdata pointer set in `configure`.
+enum CurlCallbacks {
+    static let write: feedwatch_curl_data_callback = { pointer, size, count, userdata in
+        guard let userdata else { return 0 }
+        let transfer = Unmanaged<CurlTransfer>.fromOpaque(userdata).takeUnretainedValue()
+        return transfer.receiveBody(UnsafeRawBufferPointer(start: pointer, count: size * count))
+    }
+
+    static let header: feedwatch_curl_data_callback = { pointer, size, count, userdata in
+        guard let userdata else { return 0 }
+        let transfer = Unmanaged<CurlTransfer>.fromOpaque(userdata).takeUnretainedValue()
+        return transfer.receiveHeader(UnsafeRawBufferPointer(start: pointer, count: size * count))
+    }
+}

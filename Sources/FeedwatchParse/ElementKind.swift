@@ -1,0 +1,113 @@
+import CLibXML2
+
+/// What an element means to the parser, from its namespace and local name. The meaning can
+/// still depend on where it appears (a `title` in an item or in the channel).
+enum ElementKind: Equatable {
+    case rssRoot, rdfRoot, atomFeed, channel, htmlRoot
+    case item
+    case title, link, description, summary, content, contentEncoded, subtitle
+    case guid, atomID
+    case published, updated, dcDate
+    case rssAuthor, dcCreator, atomPerson, personName, personEmail
+    case category, dcSubject
+    case enclosure, mediaContent, mediaThumbnail, mediaTitle, mediaDescription, mediaKeywords, mediaCategory
+    case georssPoint, geoLat, geoLong
+    case ttl, syPeriod, syFrequency
+    /// Children describe something else (an image, a text input, an entry's source feed).
+    case skipSubtree
+    case other
+
+    init(namespace ns: FeedNamespace, name: UnsafePointer<xmlChar>) {
+        let n = String(cString: name)
+        switch ns {
+        case .rss, .rss090:
+            switch n {
+            case "rss": self = .rssRoot
+            case "channel": self = .channel
+            case "item": self = .item
+            case "title": self = .title
+            case "link": self = .link
+            case "description": self = .description
+            case "guid": self = .guid
+            case "pubDate", "pubdate": self = .published
+            case "author": self = .rssAuthor
+            case "category": self = .category
+            case "enclosure": self = .enclosure
+            case "ttl": self = .ttl
+            case "image", "textinput", "textInput", "skipHours", "skipDays", "cloud", "source": self = .skipSubtree
+            case "html", "HTML": self = .htmlRoot
+            case "feed": self = .atomFeed  // Atom with no namespace
+            case "entry": self = .item
+            case "content": self = .content
+            case "summary": self = .summary
+            case "id": self = .atomID
+            case "updated", "modified": self = .updated
+            case "published", "issued": self = .published
+            case "tagline", "subtitle": self = .subtitle
+            default: self = .other
+            }
+        case .atom10, .atom03:
+            switch n {
+            case "feed": self = .atomFeed
+            case "entry": self = .item
+            case "title": self = .title
+            case "link": self = .link
+            case "summary": self = .summary
+            case "content": self = .content
+            case "id": self = .atomID
+            case "published", "issued", "created": self = n == "created" ? .other : .published
+            case "updated", "modified": self = .updated
+            case "author", "contributor": self = n == "author" ? .atomPerson : .skipSubtree
+            case "name": self = .personName
+            case "email": self = .personEmail
+            case "category": self = .category
+            case "subtitle", "tagline": self = .subtitle
+            case "source": self = .skipSubtree
+            default: self = .other
+            }
+        case .rdf:
+            self = n == "RDF" ? .rdfRoot : .other
+        case .dc:
+            switch n {
+            case "creator", "contributor": self = n == "creator" ? .dcCreator : .other
+            case "date": self = .dcDate
+            case "subject": self = .dcSubject
+            case "title": self = .title
+            case "description": self = .description
+            default: self = .other
+            }
+        case .dcterms:
+            switch n {
+            case "issued", "created": self = .published
+            case "modified": self = .updated
+            default: self = .other
+            }
+        case .content: self = n == "encoded" ? .contentEncoded : .other
+        case .media:
+            switch n {
+            case "content": self = .mediaContent
+            case "thumbnail": self = .mediaThumbnail
+            case "title": self = .mediaTitle
+            case "description": self = .mediaDescription
+            case "keywords": self = .mediaKeywords
+            case "category": self = .mediaCategory
+            default: self = .other
+            }
+        case .georss: self = n == "point" ? .georssPoint : .other
+        case .geo:
+            switch n {
+            case "lat": self = .geoLat
+            case "long", "lon": self = .geoLong
+            default: self = .other
+            }
+        case .sy:
+            switch n {
+            case "updatePeriod": self = .syPeriod
+            case "updateFrequency": self = .syFrequency
+            default: self = .other
+            }
+        case .xhtml: self = n == "html" ? .htmlRoot : .other
+        case .xml, .other: self = .other
+        }
+    }
+}

@@ -1,0 +1,120 @@
+import CLibXML2
+import FeedwatchModel
+import Foundation
+
+extension FeedSAXReader {
+    /// Parses `data` with libxml2's push parser in one chunk.
+    /// `charset` (the HTTP one) overrides the document's declaration unless a BOM says otherwise.
+    func run(_ data: [UInt8], charset: String?, extraOptions: Int32 = 0) {
+        LibXML2Setup.ensure()
+        var sax = Self.makeHandler()
+        let user = Unmanaged.passUnretained(self).toOpaque()
+        withExtendedLifetime(self) {
+            guard let ctxt = xmlCreatePushParserCtxt(&sax, user, nil, 0, nil) else {
+                fail(.malformed, "libxml2 could not create a parser")
+                return
+            }
+            self.ctxt = ctxt
+            defer {
+                self.ctxt = nil
+                xmlFreeParserCtxt(ctxt)
+            }
+            if let charset, !charset.isEmpty, !Self.hasBOM(data) {
+                if xmlCtxtResetPush(ctxt, nil, 0, nil, charset) != 0 {
+                    xmlCtxtResetPush(ctxt, nil, 0, nil, nil)
+                    warnings.append("unknown charset \"\(charset)\" ignored")
+                }
+            }
+            _ = xmlCtxtUseOptions(ctxt, Self.options | extraOptions)
+            data.withUnsafeBufferPointer { p in
+                p.withMemoryRebound(to: CChar.self) { c in
+                    _ = xmlParseChunk(ctxt, c.baseAddress, Int32(c.count), 1)
+                }
+            }
+        }
+    }
+
+    static func hasBOM(_ data: [UInt8]) -> Bool {
+        data.starts(with: [0xEF, 0xBB, 0xBF]) || data.starts(with: [0xFE, 0xFF]) || data.starts(with: [0xFF, 0xFE])
+    }
+
+    /// The feed as parsed, or the reason there is none.
+    func result() throws(ParseError) -> ParsedFeed {
+        if let failure { throw failure }
+        guard let format else {
+            let detail = errorMessages.first.map { ": \($0)" } ?? ""
+            throw ParseError(.malformed, "no feed element could be read\(detail)")
+        }
+        if let open = item {  // a truncated document: keep the item that was being read
+            item = nil
+            if items.count < limits.maxItems { items.append(open) }
+        }
+        // Every HTML fragment of the document goes to the HTML parser in one batch.
+        var fragments: [[UInt8]] = []
+        func slot(_ field: FieldText?) -> Int? {
+            guard let field, field.isHTML else { return nil }
+            fragments.append(field.bytes)
+            return fragments.count - 1
+        }
+        let feedTitleSlot = slot(feed.title)
+        let slots = items.map { (slot($0.title), slot($0.summary), slot($0.content), slot($0.mediaDescription)) }
+        let texts = HTMLText.plainText(of: fragments)
+        func text(_ field: FieldText?, _ index: Int?) -> String? {
+            guard let field else { return nil }
+            let s = index.map { texts[$0] } ?? HTMLText.collapsed(field.bytes)
+            return s.isEmpty ? nil : s
+        }
+        var parsed = ParsedFeed(format: format)
+        parsed.title = text(feed.title, feedTitleSlot)
+        parsed.link = feed.link ?? feed.alternateLink
+        parsed.refreshHint = feed.refreshHint
+        parsed.items.reserveCapacity(items.count)
+        var truncated = 0
+        for (builder, s) in zip(items, slots) {
+            if builder.truncated { truncated += 1 }
+            parsed.items.append(
+                makeItem(
+                    builder, title: text(builder.title, s.0) ?? text(builder.mediaTitle, nil),
+                    summary: text(builder.summary, s.1) ?? text(builder.mediaDescription, s.3),
+                    content: text(builder.content, s.2)))
+        }
+        parsed.partial = errorCount > 0
+        parsed.warnings = warnings
+        if parsed.partial {
+            parsed.warnings.append(
+                "the document is not well-formed; what could be recovered is kept"
+                    + (errorMessages.first.map { " (\($0))" } ?? ""))
+        }
+        if truncated > 0 { parsed.warnings.append("\(truncated) item(s) cut at \(limits.maxTextBytesPerItem) bytes of text") }
+        if droppedItems > 0 { parsed.warnings.append("\(droppedItems) item(s) past the first \(limits.maxItems) dropped") }
+        return parsed
+    }
+
+    private func makeItem(_ b: ItemBuilder, title: String?, summary: String?, content: String?) -> FeedItem {
+        var link = b.link ?? b.alternateLink
+        if link == nil, b.guidIsPermaLink, let guid = b.guid, guid.hasPrefix("http://") || guid.hasPrefix("https://") {
+            link = guid
+        }
+        let published = b.published ?? b.dcDate
+        let id: String
+        if let guid = b.guid {
+            id = guid
+        } else if let link {
+            id = link
+        } else {
+            let basis = (title ?? summary ?? content ?? "") + "\n" + (b.dateText ?? "")
+            id = "sha256:" + SHA256.hex(of: Array(basis.utf8))
+        }
+        var geo = b.point
+        if geo == nil, let lat = b.latitude, let lon = b.longitude, Self.isCoordinate(lat, lon) {
+            geo = GeoPoint(latitude: lat, longitude: lon)
+        }
+        return FeedItem(
+            id: id, title: title, link: link, published: published,
+            updated: b.updated, authors: b.authors.isEmpty ? feed.authors : b.authors, categories: b.categories,
+            summary: summary, content: content,
+            summaryHTML: (b.summary ?? b.mediaDescription).map { String(decoding: $0.bytes, as: UTF8.self) },
+            contentHTML: b.content.map { String(decoding: $0.bytes, as: UTF8.self) },
+            enclosures: b.enclosures, geo: geo)
+    }
+}

@@ -1,0 +1,154 @@
+import CLibXML2
+import FeedwatchModel
+import Foundation
+
+extension FeedSAXReader {
+    /// Character data (text and CDATA). Counted against the document bound whether kept or not.
+    func characters(_ chunk: UnsafeBufferPointer<UInt8>) {
+        guard failure == nil else { return }
+        if let ctxt, ctxt.pointee.wellFormed == 0 { keepEntityReferencesFlowing() }
+        documentTextBytes &+= chunk.count
+        if documentTextBytes > limits.maxTextBytesPerDocument {
+            fail(.tooLarge, "the document holds more than \(limits.maxTextBytesPerDocument) bytes of text")
+            return
+        }
+        guard skipDepth == nil, let c = capture else { return }
+        var kept = chunk
+        if c.inItem {
+            let room = limits.maxTextBytesPerItem - (item?.textBytes ?? 0)
+            if room < chunk.count {
+                item?.truncated = true
+                guard room > 0 else { return }
+                kept = UnsafeBufferPointer(rebasing: chunk[0..<room])
+            }
+            item?.textBytes += kept.count
+        } else if buffer.count + chunk.count > limits.maxTextBytesPerItem {
+            return
+        }
+        if c.markup {
+            appendEscaped(kept)
+        } else {
+            buffer.append(contentsOf: kept)
+        }
+    }
+
+    /// A reference to an entity libxml2 does not know. Every entity the document declares is
+    /// kept away from libxml2 (see `entityDecl`), so this is where HTML entities in feeds
+    /// (`&eacute;`, `&nbsp;`) and the document's own internal entities are expanded, within a budget.
+    func reference(_ name: UnsafePointer<xmlChar>) {
+        guard failure == nil, skipDepth == nil, capture != nil else { return }
+        let key = String(cString: name)
+        if let entity = htmlEntityLookup(name) {
+            var scalar = [UInt8]()
+            if let s = Unicode.Scalar(entity.pointee.value) { scalar = Array(String(Character(s)).utf8) }
+            scalar.withUnsafeBufferPointer { characters($0) }
+        } else if let value = entities[key] {
+            var expanded: [UInt8] = []
+            guard expand(value, into: &expanded, level: 0) else {
+                fail(.tooLarge, "entity expansion exceeds \(limits.maxEntityExpansionBytes) bytes")
+                return
+            }
+            expanded.withUnsafeBufferPointer { characters($0) }
+        } else {
+            // Unknown: keep it as written rather than lose the text around it.
+            let literal = Array("&\(key);".utf8)
+            literal.withUnsafeBufferPointer { characters($0) }
+        }
+    }
+
+    /// Expands nested references in an internal entity's value, charging every byte to the budget.
+    private func expand(_ value: [UInt8], into out: inout [UInt8], level: Int) -> Bool {
+        var i = 0
+        while i < value.count {
+            let b = value[i]
+            if b == 0x26, level < 8, let semi = value[i...].firstIndex(of: 0x3B), semi - i < 64 {
+                let name = String(decoding: value[(i + 1)..<semi], as: UTF8.self)
+                if let nested = entities[name] {
+                    guard expand(nested, into: &out, level: level + 1) else { return false }
+                    i = semi + 1
+                    continue
+                }
+            }
+            out.append(b)
+            entityBytes += 1
+            if entityBytes > limits.maxEntityExpansionBytes { return false }
+            i += 1
+        }
+        return true
+    }
+
+    /// An entity declaration: internal general entities are remembered (bounded) and never
+    /// given to libxml2, so it has nothing to expand; external ones are ignored.
+    func entityDecl(name: UnsafePointer<xmlChar>, type: Int32, content: UnsafePointer<xmlChar>?) {
+        guard type == Int32(XML_INTERNAL_GENERAL_ENTITY.rawValue), let content, entities.count < 1_000 else { return }
+        let n = strlen(UnsafeRawPointer(content).assumingMemoryBound(to: CChar.self))
+        guard n <= 65_536 else { return }
+        entities[String(cString: name)] = Array(UnsafeBufferPointer(start: content, count: n))
+    }
+
+    // MARK: - Markup inside a field (XHTML content, or HTML written unescaped into RSS)
+
+    func serializeStart(name: UnsafePointer<xmlChar>, prefix: UnsafePointer<xmlChar>?, attributes: SAXAttributes) {
+        guard var c = capture else { return }
+        if !c.markup {
+            // Text collected so far was raw; from now on the buffer is markup, so escape it.
+            let raw = buffer
+            buffer.removeAll(keepingCapacity: true)
+            raw.withUnsafeBufferPointer { appendEscaped($0) }
+            c.markup = true
+            c.isHTML = true
+        }
+        buffer.append(0x3C)
+        appendName(name, prefix: prefix)
+        if let base = attributes.base {
+            for i in 0..<attributes.count {
+                guard let local = base[5 * i] else { continue }
+                buffer.append(0x20)
+                appendName(local, prefix: base[5 * i + 1])
+                buffer.append(contentsOf: [0x3D, 0x22])
+                if let start = base[5 * i + 3], let end = base[5 * i + 4], end >= start {
+                    let value = SAXAttributes.decode(UnsafeBufferPointer(start: start, count: end - start))
+                    var copy = value
+                    copy.withUTF8 { appendEscaped($0, quote: true) }
+                }
+                buffer.append(0x22)
+            }
+        }
+        buffer.append(0x3E)
+        c.afterStartTag = buffer.count
+        capture = c
+    }
+
+    func serializeEnd(name: UnsafePointer<xmlChar>, prefix: UnsafePointer<xmlChar>?) {
+        guard let c = capture else { return }
+        if c.afterStartTag == buffer.count {
+            buffer.removeLast()
+            buffer.append(contentsOf: [0x2F, 0x3E])  // "/>"
+        } else {
+            buffer.append(contentsOf: [0x3C, 0x2F])  // "</"
+            appendName(name, prefix: prefix)
+            buffer.append(0x3E)
+        }
+        capture?.afterStartTag = -1
+    }
+
+    private func appendName(_ name: UnsafePointer<xmlChar>, prefix: UnsafePointer<xmlChar>?) {
+        if let prefix {
+            buffer.append(contentsOf: UnsafeBufferPointer(start: prefix, count: strlen(UnsafeRawPointer(prefix).assumingMemoryBound(to: CChar.self))))
+            buffer.append(0x3A)
+        }
+        buffer.append(contentsOf: UnsafeBufferPointer(start: name, count: strlen(UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self))))
+    }
+
+    private func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, quote: Bool = false) {
+        for b in bytes {
+            switch b {
+            case 0x26: buffer.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])  // &amp;
+            case 0x3C: buffer.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])  // &lt;
+            case 0x3E: buffer.append(contentsOf: [0x26, 0x67, 0x74, 0x3B])  // &gt;
+            case 0x22 where quote: buffer.append(contentsOf: [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B])
+            default: buffer.append(b)
+            }
+        }
+    }
+}

@@ -1,0 +1,297 @@
+import CLibXML2
+import FeedwatchModel
+import Foundation
+
+/// The state of one SAX pass over one document. libxml2 calls into it through the trampolines
+/// in `FeedSAXReader+Callbacks.swift`; one instance per parse, never shared between threads.
+final class FeedSAXReader {
+    /// A field whose text is being collected.
+    struct Capture {
+        var kind: ElementKind
+        var depth: Int
+        var isHTML: Bool
+        /// RSS titles are text unless they look like HTML; decided when the text is complete.
+        var guessHTML = false
+        /// Child elements were serialized into the buffer, so character data is escaped.
+        var markup = false
+        /// The buffer length just after the last serialized start tag (to write `<br/>`).
+        var afterStartTag = -1
+        var base: String?
+        var inItem: Bool
+    }
+
+    let limits: ParseLimits
+    let documentURL: String?
+    let maxDepth: Int
+    var ctxt: xmlParserCtxtPtr?
+
+    var failure: ParseError?
+    var format: FeedFormat?
+    var depth = 0
+    var skipDepth: Int?
+    var bases: [String?] = []
+    var capture: Capture?
+    var buffer: [UInt8] = []
+    var item: ItemBuilder?
+    var itemDepth = -1
+    var personDepth = -1
+    var personName: String?
+    var personEmail: String?
+    var feed = FeedBuilder()
+    var items: [ItemBuilder] = []
+    var droppedItems = 0
+    var documentTextBytes = 0
+    var entityBytes = 0
+    var entities: [String: [UInt8]] = [:]
+    var errorCount = 0
+    var errorMessages: [String] = []
+    var unsupportedEncoding = false
+    var warnings: [String] = []
+    private var kinds: [KindKey: ElementKind] = [:]
+
+    private struct KindKey: Hashable {
+        var uri: UnsafeRawPointer?
+        var name: UnsafeRawPointer
+    }
+
+    init(limits: ParseLimits, documentURL: String?) {
+        self.limits = limits
+        self.documentURL = documentURL
+        // libxml2 stops at depth 256 by itself (without XML_PARSE_HUGE); stay below it so the
+        // error is ours and says what happened.
+        self.maxDepth = min(limits.maxDepth, 250)
+    }
+
+    // MARK: - Failing
+
+    func fail(_ kind: ParseError.Kind, _ message: String) {
+        guard failure == nil else { return }
+        failure = ParseError(kind, message)
+        if let ctxt { xmlStopParser(ctxt) }
+    }
+
+    // MARK: - Elements
+
+    func startElement(
+        name: UnsafePointer<xmlChar>, prefix: UnsafePointer<xmlChar>?, uri: UnsafePointer<xmlChar>?,
+        attributes: SAXAttributes
+    ) {
+        guard failure == nil else { return }
+        if let ctxt, ctxt.pointee.wellFormed == 0 { keepEntityReferencesFlowing() }
+        depth += 1
+        if depth > maxDepth {
+            fail(.tooLarge, "elements nest deeper than \(maxDepth) levels")
+            return
+        }
+        if attributes.count > limits.maxAttributesPerElement {
+            fail(.tooLarge, "an element has \(attributes.count) attributes (limit \(limits.maxAttributesPerElement))")
+            return
+        }
+        let parentBase = bases.last ?? documentURL
+        if attributes.count > 0, let xmlBase = attributes.value("base", namespace: .xml) {
+            bases.append(LinkResolver.resolve(xmlBase, against: parentBase))
+        } else {
+            bases.append(parentBase)
+        }
+        if skipDepth != nil { return }
+        if capture != nil {
+            serializeStart(name: name, prefix: prefix, attributes: attributes)
+            return
+        }
+        let kind = elementKind(uri: uri, name: name)
+        if depth == 1 {
+            startRoot(kind, name: name, uri: uri, attributes: attributes)
+            return
+        }
+        startChild(kind, uri: uri, attributes: attributes)
+    }
+
+    func endElement(name: UnsafePointer<xmlChar>, prefix: UnsafePointer<xmlChar>?) {
+        guard failure == nil else { return }
+        if let ctxt, ctxt.pointee.wellFormed == 0 { keepEntityReferencesFlowing() }
+        defer {
+            depth -= 1
+            if !bases.isEmpty { bases.removeLast() }
+        }
+        if let s = skipDepth {
+            if depth == s { skipDepth = nil }
+            return
+        }
+        if let c = capture {
+            if depth > c.depth {
+                serializeEnd(name: name, prefix: prefix)
+                return
+            }
+            capture = nil
+            finishCapture(c)
+        }
+        if depth == personDepth { finishPerson() }
+        if depth == itemDepth { finishItem() }
+    }
+
+    private func elementKind(uri: UnsafePointer<xmlChar>?, name: UnsafePointer<xmlChar>) -> ElementKind {
+        // Names and namespace URIs come from the parser's dictionary: one pointer per distinct
+        // string for the whole parse, so the pointers are a sound cache key.
+        let key = KindKey(uri: uri.map { UnsafeRawPointer($0) }, name: UnsafeRawPointer(name))
+        if let kind = kinds[key] { return kind }
+        let kind = ElementKind(namespace: FeedNamespace(uri: uri), name: name)
+        kinds[key] = kind
+        return kind
+    }
+
+    private func startRoot(
+        _ kind: ElementKind, name: UnsafePointer<xmlChar>, uri: UnsafePointer<xmlChar>?, attributes: SAXAttributes
+    ) {
+        let ns = FeedNamespace(uri: uri)
+        switch kind {
+        case .rssRoot:
+            switch attributes.value("version")?.trimmingCharacters(in: .whitespaces) {
+            case "0.90": format = .rss090
+            case "0.91": format = .rss091
+            case "0.92": format = .rss092
+            case "0.93": format = .rss093
+            case "0.94": format = .rss094
+            default: format = .rss20
+            }
+        case .rdfRoot: format = .rss10
+        case .atomFeed:
+            if ns == .atom03 || (ns == .rss && attributes.value("version") == "0.3") {
+                format = .atom03
+            } else {
+                format = .atom10
+            }
+        case .channel: format = .rss20
+        default:
+            let found = String(cString: name)
+            if found.lowercased() == "html" || kind == .htmlRoot {
+                fail(.notAFeed, "expected RSS, Atom or JSON Feed, found an HTML document (<\(found)>)")
+            } else {
+                fail(.notAFeed, "expected RSS, Atom or JSON Feed, found an XML document with root <\(found)>")
+            }
+        }
+    }
+
+    private func startChild(_ kind: ElementKind, uri: UnsafePointer<xmlChar>?, attributes: SAXAttributes) {
+        let inItem = item != nil
+        switch kind {
+        case .channel:
+            if uri != nil, FeedNamespace(uri: uri) == .rss090 { format = .rss090 }
+        case .item:
+            guard !inItem else { return }
+            item = ItemBuilder()
+            itemDepth = depth
+        case .atomPerson:
+            personDepth = depth
+            personName = nil
+            personEmail = nil
+        case .skipSubtree:
+            skipDepth = depth
+        case .link:
+            if let href = attributes.value("href") {
+                atomLink(href: href, attributes: attributes)
+            } else {
+                beginCapture(kind, isHTML: false, inItem: inItem)
+            }
+        case .enclosure, .mediaContent:
+            guard inItem, let url = attributes.value("url"), !url.isEmpty else { return }
+            let resolved = LinkResolver.resolve(url.trimmingCharacters(in: .whitespacesAndNewlines), against: bases.last ?? nil)
+            guard item?.enclosures.contains(where: { $0.url == resolved }) == false else { return }
+            let length = attributes.value(kind == .enclosure ? "length" : "fileSize").flatMap { Int($0) }
+            item?.enclosures.append(Enclosure(url: resolved, type: attributes.value("type"), length: length))
+        case .category where attributes.value("term") != nil:
+            let term = attributes.value("label") ?? attributes.value("term") ?? ""
+            addCategory(term)
+        case .title, .summary, .content, .subtitle:
+            if kind == .content, attributes.value("src") != nil { return }
+            let (isHTML, guess) = textType(kind, uri: uri, attributes: attributes)
+            beginCapture(kind, isHTML: isHTML, inItem: inItem, guessHTML: guess)
+        case .description, .contentEncoded, .mediaDescription:
+            beginCapture(kind, isHTML: true, inItem: inItem)
+        case .guid:
+            if let permalink = attributes.value("isPermaLink") {
+                item?.guidIsPermaLink = permalink.trimmingCharacters(in: .whitespaces).lowercased() != "false"
+            }
+            beginCapture(kind, isHTML: false, inItem: inItem)
+        case .atomID, .published, .updated, .dcDate, .rssAuthor, .dcCreator, .personName, .personEmail, .category,
+            .dcSubject, .mediaTitle, .mediaKeywords, .mediaCategory, .georssPoint, .geoLat, .geoLong, .ttl, .syPeriod,
+            .syFrequency:
+            beginCapture(kind, isHTML: false, inItem: inItem)
+        case .rssRoot, .rdfRoot, .atomFeed, .htmlRoot, .mediaThumbnail, .other:
+            break
+        }
+    }
+
+    /// Whether a text construct holds HTML: Atom's `type` (or Atom 0.3's `mode`), else a guess for RSS titles.
+    private func textType(
+        _ kind: ElementKind, uri: UnsafePointer<xmlChar>?, attributes: SAXAttributes
+    ) -> (isHTML: Bool, guess: Bool) {
+        let type = attributes.value("type")?.lowercased()
+        let mode = attributes.value("mode")?.lowercased()
+        if mode == "escaped" || mode == "xml" { return (true, false) }
+        switch type {
+        case "html", "xhtml", "text/html", "application/xhtml+xml": return (true, false)
+        case "text", "text/plain": return (false, false)
+        case .some: return (false, false)
+        case nil:
+            let ns = FeedNamespace(uri: uri)
+            if ns.isAtom { return (kind == .content && format == .atom03, false) }
+            return (kind != .title, kind == .title)
+        }
+    }
+
+    private func beginCapture(_ kind: ElementKind, isHTML: Bool, inItem: Bool, guessHTML: Bool = false) {
+        buffer.removeAll(keepingCapacity: true)
+        capture = Capture(
+            kind: kind, depth: depth, isHTML: isHTML, guessHTML: guessHTML, base: bases.last ?? nil, inItem: inItem)
+    }
+
+    private func atomLink(href: String, attributes: SAXAttributes) {
+        let rel = attributes.value("rel")?.trimmingCharacters(in: .whitespaces).lowercased() ?? "alternate"
+        let url = LinkResolver.resolve(href.trimmingCharacters(in: .whitespacesAndNewlines), against: bases.last ?? nil)
+        if item != nil {
+            switch rel {
+            case "alternate", "http://www.iana.org/assignments/relation/alternate":
+                if item?.alternateLink == nil { item?.alternateLink = url }
+            case "enclosure":
+                guard item?.enclosures.contains(where: { $0.url == url }) == false else { return }
+                let length = attributes.value("length").flatMap { Int($0) }
+                item?.enclosures.append(Enclosure(url: url, type: attributes.value("type"), length: length))
+            default: break
+            }
+        } else if rel == "alternate", feed.alternateLink == nil {
+            feed.alternateLink = url
+        }
+    }
+
+    private func addCategory(_ term: String) {
+        let t = term.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !t.isEmpty, item != nil, item?.categories.contains(t) == false else { return }
+        item?.categories.append(t)
+    }
+
+    private func addAuthor(_ name: String) {
+        let a = name.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !a.isEmpty else { return }
+        if item != nil {
+            if item?.authors.contains(a) == false { item?.authors.append(a) }
+        } else if !feed.authors.contains(a) {
+            feed.authors.append(a)
+        }
+    }
+
+    private func finishPerson() {
+        personDepth = -1
+        if let name = personName ?? personEmail { addAuthor(name) }
+    }
+
+    private func finishItem() {
+        itemDepth = -1
+        guard let finished = item else { return }
+        item = nil
+        if items.count < limits.maxItems {
+            items.append(finished)
+        } else {
+            droppedItems += 1
+        }
+    }
+}

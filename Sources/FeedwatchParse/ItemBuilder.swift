@@ -1,0 +1,61 @@
+import FeedwatchModel
+import Foundation
+
+/// Text of one field as it came: bytes, and whether they are HTML (to be turned into text).
+struct FieldText {
+    var bytes: [UInt8]
+    var isHTML: Bool
+}
+
+/// An item while its elements arrive.
+struct ItemBuilder {
+    var title: FieldText?
+    var link: String?
+    var alternateLink: String?
+    var guid: String?
+    var guidIsPermaLink = true
+    var published: Date?
+    var updated: Date?
+    var dcDate: Date?
+    var dateText: String?
+    var authors: [String] = []
+    var categories: [String] = []
+    var summary: FieldText?
+    var content: FieldText?
+    var mediaTitle: FieldText?
+    var mediaDescription: FieldText?
+    var enclosures: [Enclosure] = []
+    var latitude: Double?
+    var longitude: Double?
+    var point: GeoPoint?
+    var textBytes = 0
+    var truncated = false
+}
+
+/// The channel or feed while its elements arrive.
+struct FeedBuilder {
+    var title: FieldText?
+    var link: String?
+    var alternateLink: String?
+    var ttlMinutes: Double?
+    var updatePeriod: String?
+    var updateFrequency: Double?
+    var authors: [String] = []
+
+    /// Seconds between polls the publisher suggests, from `ttl` or `sy:updatePeriod`/`sy:updateFrequency`.
+    var refreshHint: TimeInterval? {
+        if let ttlMinutes, ttlMinutes > 0 { return ttlMinutes * 60 }
+        guard let updatePeriod else { return nil }
+        let period: Double
+        switch updatePeriod.lowercased() {
+        case "hourly": period = 3600
+        case "daily": period = 86_400
+        case "weekly": period = 604_800
+        case "monthly": period = 2_592_000
+        case "yearly": period = 31_536_000
+        default: return nil
+        }
+        let frequency = updateFrequency ?? 1
+        return frequency > 0 ? period / frequency : nil
+    }
+}

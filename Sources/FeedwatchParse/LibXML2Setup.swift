@@ -1,0 +1,15 @@
+import CLibXML2
+
+/// Process-wide libxml2 set-up, done once before the first parse.
+enum LibXML2Setup {
+    /// Swift runs a `static let` initializer exactly once, thread-safely.
+    private static let done: Bool = {
+        xmlInitParser()
+        // Backstop: whatever option a future change sets by mistake, libxml2 can never
+        // open a file or URL to resolve an external entity or DTD.
+        xmlSetExternalEntityLoader { _, _, _ in nil }
+        return true
+    }()
+
+    static func ensure() { _ = done }
+}

@@ -1,0 +1,60 @@
+import FeedwatchModel
+import Foundation
+
+extension Store {
+    private static let feedColumns =
+        "feed_id, url, etag, last_modified, last_attempt, last_success, status, last_error, consecutive_failures, next_due, bytes, duration, item_count"
+
+    /// The fetch state of one feed, or nil when it was never saved.
+    public func feedState(_ feedID: String) throws(StoreError) -> FeedState? {
+        try locked { (db) throws(StoreError) in
+            try db.statement("SELECT \(Self.feedColumns) FROM feeds WHERE feed_id = ?")
+                .rows([.text(feedID)], Self.feedState(from:)).first
+        }
+    }
+
+    /// Every feed's fetch state, by feed id.
+    public func feedStates() throws(StoreError) -> [FeedState] {
+        try locked { (db) throws(StoreError) in
+            try db.statement("SELECT \(Self.feedColumns) FROM feeds ORDER BY feed_id").rows([], Self.feedState(from:))
+        }
+    }
+
+    /// Inserts or replaces a feed's fetch state.
+    public func saveFeedState(_ state: FeedState) throws(StoreError) {
+        try requireWritable("saving feed state")
+        try locked { (db) throws(StoreError) in
+            try db.statement(
+                """
+                INSERT INTO feeds (\(Self.feedColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (feed_id) DO UPDATE SET url = excluded.url, etag = excluded.etag,
+                    last_modified = excluded.last_modified, last_attempt = excluded.last_attempt,
+                    last_success = excluded.last_success, status = excluded.status,
+                    last_error = excluded.last_error, consecutive_failures = excluded.consecutive_failures,
+                    next_due = excluded.next_due, bytes = excluded.bytes, duration = excluded.duration,
+                    item_count = excluded.item_count
+                """
+            ).run([
+                .text(state.feedID), .text(state.url), .text(state.etag), .text(state.lastModified),
+                .date(state.lastAttempt), .date(state.lastSuccess), .text(state.status), .text(state.lastError),
+                .int(state.consecutiveFailures), .date(state.nextDue), .int(state.bytes), .double(state.duration),
+                .int(state.itemCount),
+            ])
+        }
+    }
+
+    /// Forgets a feed's fetch state (its items and alerts stay).
+    public func deleteFeedState(_ feedID: String) throws(StoreError) {
+        try requireWritable("deleting feed state")
+        try locked { (db) throws(StoreError) in try db.statement("DELETE FROM feeds WHERE feed_id = ?").run([.text(feedID)]) }
+    }
+
+    private static func feedState(from row: SQLiteStatement.Row) -> FeedState {
+        FeedState(
+            feedID: row.text(0) ?? "", url: row.text(1) ?? "", etag: row.text(2), lastModified: row.text(3),
+            lastAttempt: row.date(4), lastSuccess: row.date(5), status: row.text(6) ?? "new",
+            lastError: row.text(7), consecutiveFailures: row.int(8), nextDue: row.date(9), bytes: row.int(10),
+            duration: row.double(11), itemCount: row.int(12)
+        )
+    }
+}

@@ -1,0 +1,46 @@
+import FeedwatchModel
+import Foundation
+
+extension Store {
+    /// Alerts committed but not yet written to the alert log, oldest first.
+    public func pendingAlerts() throws(StoreError) -> [Alert] {
+        try pendingAlerts(limit: nil)
+    }
+
+    /// At most `limit` of the alerts committed but not yet logged, oldest first.
+    public func pendingAlerts(limit: Int?) throws(StoreError) -> [Alert] {
+        try locked { (db) throws(StoreError) in
+            let rows = try db.statement(
+                "SELECT alert_id, json FROM alerts WHERE logged_at IS NULL ORDER BY created, rowid LIMIT ?"
+            ).rows([.int(limit ?? -1)]) { row in (row.text(0), row.text(1)) }
+            return try rows.map { (row) throws(StoreError) in try decode(row.1, id: row.0) }
+        }
+    }
+
+    /// How many alerts wait to be written to the log.
+    public func pendingCount() throws(StoreError) -> Int {
+        try locked { (db) throws(StoreError) in
+            try db.statement("SELECT count(*) FROM alerts WHERE logged_at IS NULL").rows { $0.int(0) }.first ?? 0
+        }
+    }
+
+    /// Records that these alerts are in the alert log (after it was fsynced). Ids already marked
+    /// or unknown are ignored.
+    public func markLogged(_ alertIDs: [String]) throws(StoreError) {
+        try markLogged(alertIDs, at: Date())
+    }
+
+    public func markLogged(_ alertIDs: [String], at now: Date) throws(StoreError) {
+        try requireWritable("marking alerts logged")
+        guard !alertIDs.isEmpty else { return }
+        try locked { (db) throws(StoreError) in
+            // NORMAL is enough: a mark undone by a power loss only makes the writer meet an alert
+            // that is already in the log, which it recognises by id.
+            try db.setSynchronous(.normal)
+            let mark = try db.statement("UPDATE alerts SET logged_at = ? WHERE alert_id = ? AND logged_at IS NULL")
+            try db.writeTransaction { () throws(StoreError) in
+                for id in alertIDs { try mark.run([.date(now), .text(id)]) }
+            }
+        }
+    }
+}

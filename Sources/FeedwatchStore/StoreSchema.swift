@@ -1,0 +1,56 @@
+/// The store's schema as an append-only list of migrations. `PRAGMA user_version` holds the
+/// number of migrations applied. Never edit a migration once it has shipped: add a new one.
+enum StoreSchema {
+    static let migrations: [String] = [
+        // 1: feeds, items seen, alerts and the entities they name.
+        """
+        CREATE TABLE feeds (
+            feed_id TEXT PRIMARY KEY NOT NULL,
+            url TEXT NOT NULL,
+            etag TEXT,
+            last_modified TEXT,
+            last_attempt REAL,
+            last_success REAL,
+            status TEXT NOT NULL DEFAULT 'new',
+            last_error TEXT,
+            consecutive_failures INTEGER NOT NULL DEFAULT 0,
+            next_due REAL,
+            bytes INTEGER NOT NULL DEFAULT 0,
+            duration REAL NOT NULL DEFAULT 0,
+            item_count INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE TABLE items_seen (
+            feed_id TEXT NOT NULL,
+            item_id TEXT NOT NULL,
+            content_hash TEXT NOT NULL,
+            published REAL,
+            first_seen REAL NOT NULL,
+            last_seen REAL NOT NULL,
+            PRIMARY KEY (feed_id, item_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX items_seen_by_last_seen ON items_seen (last_seen);
+        CREATE TABLE alerts (
+            alert_id TEXT PRIMARY KEY NOT NULL,
+            created REAL NOT NULL,
+            severity TEXT NOT NULL,
+            rule TEXT NOT NULL,
+            feed_id TEXT NOT NULL,
+            item_id TEXT NOT NULL,
+            json TEXT NOT NULL,
+            logged_at REAL
+        );
+        CREATE INDEX alerts_by_created ON alerts (created);
+        CREATE INDEX alerts_by_feed ON alerts (feed_id, created);
+        CREATE INDEX alerts_pending ON alerts (created) WHERE logged_at IS NULL;
+        CREATE TABLE alert_entities (
+            alert_id TEXT NOT NULL REFERENCES alerts (alert_id) ON DELETE CASCADE,
+            entity TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            PRIMARY KEY (alert_id, entity)
+        ) WITHOUT ROWID;
+        CREATE INDEX alert_entities_by_entity ON alert_entities (entity);
+        """
+    ]
+
+    static var version: Int { migrations.count }
+}
