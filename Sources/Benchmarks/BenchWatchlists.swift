@@ -1,3 +1,4 @@
+import FeedwatchMatch
 import FeedwatchModel
 
 /// The watchlists the benchmarks match with: the regional one (50 aliases, the names the
@@ -37,7 +38,9 @@ enum BenchWatchlists {
     static func gazetteer(aliasCount: Int, seed: UInt64) -> Watchlist {
         var entities = regionalEntities
         var total = entities.reduce(0) { $0 + $1.aliases.count }
-        var taken = Set(entities.flatMap { $0.aliases.map { $0.text.lowercased() } })
+        // Aliases are compared in the matcher's normal form: two spellings that fold to the same
+        // text would be "an alias claimed by two entities".
+        var taken = Set(entities.flatMap { $0.aliases.map { TextNormalizer.normalize($0.text) } })
         var rng = SeededGenerator(seed: seed, 0x5EED, 0)
         var serial = 0
         while total < aliasCount {
@@ -60,7 +63,7 @@ enum BenchWatchlists {
                     form.arabic.replacing("{N}", with: name.arabic),
                 ]
             }
-            texts = texts.filter { taken.insert($0.lowercased()).inserted }
+            texts = texts.filter { taken.insert(TextNormalizer.normalize($0)).inserted }
             guard !texts.isEmpty else { continue }
             texts = Array(texts.prefix(aliasCount - total))
             total += texts.count
