@@ -18,8 +18,10 @@ struct AlertsBenchmark {
     }
 
     func run(into table: ResultTable) {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("feedwatch-bench-alerts-\(getpid())")
-            .path
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "feedwatch-bench-alerts-\(getpid())"
+        )
+        .path
         defer { try? FileManager.default.removeItem(atPath: directory) }
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
@@ -29,7 +31,8 @@ struct AlertsBenchmark {
 
             // A cycle as the daemon sees it: every item seen, the few alerting ones alerted.
             let cycle = chosen.map { batch(for: $0, allAlert: false) }
-            try measure("per-feed batches (\(chosen.first?.items.count ?? 0) items, ≈5% alerting)", cycle, store, log, table)
+            try measure(
+                "per-feed batches (\(chosen.first?.items.count ?? 0) items, ≈5% alerting)", cycle, store, log, table)
 
             // An alert storm: every item alerts, so the figure is bounded by the alert path itself.
             let storm = chosen.prefix(100).map { batch(for: $0, allAlert: true) }
@@ -52,9 +55,11 @@ struct AlertsBenchmark {
                     "alerts", "dedupe lookup (Store.seenItems, \(batchSize(cycle)) ids per call)",
                     figure: "\(Figure.fixed(lookup.wall / Double(max(1, items)) * 1e6, 2)) µs per item wall, "
                         + "\(Figure.fixed(lookup.cpu / Double(max(1, items)) * 1e6, 2)) µs CPU",
-                    metrics: ["us_per_item_wall": lookup.wall / Double(max(1, items)) * 1e6,
-                              "us_per_item_cpu": lookup.cpu / Double(max(1, items)) * 1e6,
-                              "items": Double(items), "found": Double(found)],
+                    metrics: [
+                        "us_per_item_wall": lookup.wall / Double(max(1, items)) * 1e6,
+                        "us_per_item_cpu": lookup.cpu / Double(max(1, items)) * 1e6,
+                        "items": Double(items), "found": Double(found),
+                    ],
                     note: found == items ? nil : "\(Figure.grouped(found)) of \(Figure.grouped(items)) found"))
         } catch {
             table.add(ResultRow("alerts", "store + log", figure: "n/a (\(error))"))
@@ -80,11 +85,14 @@ struct AlertsBenchmark {
         table.add(
             ResultRow(
                 "alerts", "store.commit + log.append (fsync) + markLogged, \(what)",
-                figure: "\(Figure.rate(Double(alerts) / sample.wall)) alerts/s, \(Figure.rate(Double(items) / sample.wall)) "
+                figure:
+                    "\(Figure.rate(Double(alerts) / sample.wall)) alerts/s, \(Figure.rate(Double(items) / sample.wall)) "
                     + "items/s, \(Figure.fixed(sample.wall / Double(max(1, batches.count)) * 1000, 2)) ms per batch",
-                metrics: ["alerts_per_s": Double(alerts) / sample.wall, "items_per_s": Double(items) / sample.wall,
-                          "batches": Double(batches.count), "alerts": Double(alerts), "committed": Double(committed),
-                          "wall_s": sample.wall, "cpu_s": sample.cpu],
+                metrics: [
+                    "alerts_per_s": Double(alerts) / sample.wall, "items_per_s": Double(items) / sample.wall,
+                    "batches": Double(batches.count), "alerts": Double(alerts), "committed": Double(committed),
+                    "wall_s": sample.wall, "cpu_s": sample.cpu,
+                ],
                 note: committed == alerts ? nil : "\(committed) of \(alerts) alerts committed as new"))
     }
 
@@ -102,8 +110,9 @@ struct AlertsBenchmark {
             guard allAlert || item.alerts else { continue }
             let matches = [
                 Match(kind: .place, entity: "kirkuk", name: "Kirkuk", text: "Kirkuk", field: .title, start: 0, end: 6),
-                Match(kind: .group, entity: "islamic-state", name: "Islamic State", text: "Daesh", field: .summary,
-                      start: 40, end: 45),
+                Match(
+                    kind: .group, entity: "islamic-state", name: "Islamic State", text: "Daesh", field: .summary,
+                    start: 40, end: 45),
             ]
             alerts.append(
                 Alert(

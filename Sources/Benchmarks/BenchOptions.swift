@@ -10,6 +10,18 @@ struct BenchOptions: Sendable {
     var items = 50
     var quick = false
     var sections = Set(Section.allCases)
+
+    /// The HTTP server the end-to-end cycles fetch from.
+    enum Server: String, Sendable {
+        /// `CorpusServer`: the feeds spread over `hosts` loopback addresses.
+        case corpus
+        /// FeedwatchTesting's `LoopbackHTTPServer`: one address, 127.0.0.1.
+        case loopback
+
+        var label: String { self == .corpus ? "corpus server" : "LoopbackHTTPServer, one host" }
+    }
+
+    var server = Server.corpus
     var jsonOut = "bench-out/results.json"
     var seed: UInt64 = 20_260_611
     /// "Now" for the corpus; default the current time rounded down to the hour.
@@ -29,7 +41,7 @@ struct BenchOptions: Sendable {
         usage: Benchmarks [--feeds N] [--items M] [--quick] [--only parse,match,e2e,alerts]
                           [--json-out PATH] [--seed S] [--epoch UNIX_SECONDS] [--runs R]
                           [--e2e-feeds 1000,10000] [--aliases 20000] [--feedwatch PATH] [--timeout SECONDS]
-                          [--hosts H]
+                          [--hosts H] [--server corpus|loopback]
                Benchmarks --write-corpus DIR [--feeds N] [--items M] [--seed S] [--epoch E]
                Benchmarks --serve DIR [--port P] [--hosts H] [--urls-out FILE]
 
@@ -37,6 +49,8 @@ struct BenchOptions: Sendable {
           --only        run only these sections (comma-separated, or repeat the flag)
           --e2e-feeds   feed counts for the end-to-end cycles (default: N and 10×N)
           --hosts       spread feeds over this many loopback addresses, 127.0.0.1 … 127.0.0.H
+          --server      end-to-end origin: corpus (default; the feeds over --hosts addresses) or
+                        loopback (FeedwatchTesting's LoopbackHTTPServer, 127.0.0.1 only)
           --feedwatch   the feedwatch binary (default: next to this executable)
           --write-corpus  write the corpus as DIR/feeds/NNNNN.xml with DIR/manifest.tsv, and exit
           --serve       serve DIR/feeds/*.xml over loopback HTTP (ETag, Last-Modified) until killed
@@ -90,6 +104,12 @@ struct BenchOptions: Sendable {
             case "--feedwatch": options.feedwatchPath = try value(flag)
             case "--timeout": options.timeout = Double(try number(flag) as Int)
             case "--hosts": options.hosts = min(250, max(1, try number(flag)))
+            case "--server":
+                let name = try value(flag)
+                guard let server = Server(rawValue: name) else {
+                    throw UsageError(description: "--server: corpus or loopback, not \(name)")
+                }
+                options.server = server
             case "--write-corpus": options.writeCorpus = try value(flag)
             case "--serve": options.serve = try value(flag)
             case "--port": options.port = try number(flag)

@@ -9,8 +9,9 @@ enum BenchWatchlists {
 
     /// Entities as (id, kind, name, aliases, exclusions, parent). "IS" is case-sensitive.
     static let regionalEntities: [Entity] = [
-        place("kirkuk", "Kirkuk", ["Kirkuk", "Kerkuk", "Kerkük", "Kerkûk", "Karkuk", "كركوك"],
-              exclusions: ["Kirkuk FC", "نادي كركوك"]),
+        place(
+            "kirkuk", "Kirkuk", ["Kirkuk", "Kerkuk", "Kerkük", "Kerkûk", "Karkuk", "كركوك"],
+            exclusions: ["Kirkuk FC", "نادي كركوك"]),
         place("dakuk", "Dakuk", ["Dakuk", "Daquq", "Daqouq", "داقوق"], parent: "kirkuk"),
         place("tuz-khurmatu", "Tuz Khurmatu", ["Tuz Khurmatu", "Tuz Xurmatû", "Touz Khormato", "طوزخورماتو"]),
         place("hawija", "Hawija", ["Hawija", "Hawijah", "Hawîce", "الحويجة"], parent: "kirkuk"),
@@ -23,8 +24,10 @@ enum BenchWatchlists {
         group("peshmerga", "Peshmerga", ["Peshmerga", "Pêşmerge", "البيشمركة", "بيشمركة"]),
         group(
             "pmf", "Popular Mobilization Forces",
-            ["Popular Mobilization Forces", "Popular Mobilisation Forces", "PMF", "Hashd al-Shaabi",
-             "al-Hashd al-Shaabi", "الحشد الشعبي"]),
+            [
+                "Popular Mobilization Forces", "Popular Mobilisation Forces", "PMF", "Hashd al-Shaabi",
+                "al-Hashd al-Shaabi", "الحشد الشعبي",
+            ]),
         Entity(
             id: "attack", kind: .topic, name: "Attack",
             aliases: ["attack", "bombing", "explosion", "gunmen", "roadside bomb", "هجوم"].map { Alias($0) }),

@@ -128,7 +128,8 @@ struct CorpusGenerator: Sendable {
     }
 
     private func sentence(_ rng: inout SeededGenerator) -> String {
-        let subject = rng.chance(150) ? "Officials in \(rng.pick(Vocabulary.otherPlaces))" : rng.pick(Vocabulary.subjects)
+        let subject =
+            rng.chance(150) ? "Officials in \(rng.pick(Vocabulary.otherPlaces))" : rng.pick(Vocabulary.subjects)
         return "\(subject) \(rng.pick(Vocabulary.verbs)) \(rng.pick(Vocabulary.clauses))\(rng.pick(Vocabulary.tails))."
     }
 

@@ -112,7 +112,11 @@ struct Request {
             case "if-modified-since": ifModifiedSince = value
             case "connection":
                 let token = value.lowercased()
-                if token.contains("close") { keepAlive = false } else if token.contains("keep-alive") { keepAlive = true }
+                if token.contains("close") {
+                    keepAlive = false
+                } else if token.contains("keep-alive") {
+                    keepAlive = true
+                }
             default: break
             }
         }

@@ -66,10 +66,6 @@ final class CorpusServer: @unchecked Sendable {
         lock.withLock { documents[path] = document }
     }
 
-    func removeAll() {
-        lock.withLock { documents.removeAll(keepingCapacity: true) }
-    }
-
     func takeCounts() -> Counts {
         lock.withLock {
             defer { counts = Counts() }

@@ -22,21 +22,32 @@ struct EndToEndBenchmark {
             return
         }
         print("| e2e | binary | \(binary) | |")
-        let server = CorpusServer(hostCount: options.hosts)
-        do {
-            try server.start(port: 0)
-        } catch {
-            table.add(ResultRow("e2e", "loopback server", figure: "n/a (\(error))"))
-            return
-        }
-        defer { server.stop() }
         for size in options.endToEndSizes {
+            // A fresh server per size, so nothing of the last size is served or counted.
+            let server: any FeedOrigin
+            do {
+                server = try makeOrigin()
+            } catch {
+                table.add(ResultRow("e2e", "loopback server", figure: "n/a (\(error))"))
+                return
+            }
             cycle(size: size, binary: binary, server: server, into: table)
-            server.removeAll()
+            (server as? CorpusServer)?.stop()
         }
     }
 
-    private func cycle(size: Int, binary: String, server: CorpusServer, into table: ResultTable) {
+    private func makeOrigin() throws -> any FeedOrigin {
+        switch options.server {
+        case .corpus:
+            let server = CorpusServer(hostCount: options.hosts)
+            try server.start(port: 0)
+            return server
+        case .loopback:
+            return try TestingServerOrigin()
+        }
+    }
+
+    private func cycle(size: Int, binary: String, server: any FeedOrigin, into table: ResultTable) {
         var urls: [String] = []
         var expectedCold = 0
         var bytes = 0
@@ -44,7 +55,7 @@ struct EndToEndBenchmark {
             let feed = corpus.feed(index)
             expectedCold += expectedAlerts(feed, new: false)
             bytes += feed.bytes.count
-            server.publish(feed.path, document(feed))
+            server.publish(feed, document(feed))
             urls.append(server.url(of: feed.path, index: index))
         }
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
@@ -63,7 +74,7 @@ struct EndToEndBenchmark {
 
         var loggedBefore = 0
         let rounds: [(name: String, prepare: () -> Int)] = [
-            ("cold (\(Figure.megabytes(bytes)))", { expectedCold }),
+            ("cold (\(Figure.megabytes(bytes)), \(options.server.label))", { expectedCold }),
             ("repeat, all 304", { 0 }),
             (
                 "repeat, 10% changed",
@@ -72,7 +83,7 @@ struct EndToEndBenchmark {
                     for index in stride(from: 0, to: size, by: 10) {
                         let feed = corpus.feed(index, version: 1)
                         expected += expectedAlerts(feed, new: true)
-                        server.publish(feed.path, document(feed))
+                        server.publish(feed, document(feed))
                     }
                     return expected
                 }
@@ -96,7 +107,8 @@ struct EndToEndBenchmark {
                 let why = lastLines(of: directory + "/stderr.txt")
                 table.add(
                     ResultRow(
-                        "e2e", what, figure: "n/a (run --once failed: \(outcome.failure)\(why.isEmpty ? "" : ": " + why))",
+                        "e2e", what,
+                        figure: "n/a (run --once failed: \(outcome.failure)\(why.isEmpty ? "" : ": " + why))",
                         reference: Self.reference))
                 return
             }
@@ -117,10 +129,13 @@ struct EndToEndBenchmark {
                         + "\(Figure.fixed(Double(outcome.peakRSSBytes) / 1_048_576, 0)) MB peak RSS, "
                         + "\(Figure.grouped(written)) alerts (expected \(Figure.grouped(expected))); \(served.summary)",
                     reference: round.name.hasPrefix("repeat, all") ? "≤ 0.1 s per 1,000 feeds" : Self.reference,
-                    metrics: ["wall_s": outcome.wall, "cpu_s": outcome.cpu, "peak_rss_mb": Double(outcome.peakRSSBytes) / 1_048_576,
-                              "alerts": Double(written), "alerts_expected": Double(expected), "feeds": Double(size),
-                              "http_200": Double(served.ok), "http_304": Double(served.notModified),
-                              "body_bytes": Double(served.bodyBytes), "connections": Double(served.connections)],
+                    metrics: [
+                        "wall_s": outcome.wall, "cpu_s": outcome.cpu,
+                        "peak_rss_mb": Double(outcome.peakRSSBytes) / 1_048_576,
+                        "alerts": Double(written), "alerts_expected": Double(expected), "feeds": Double(size),
+                        "http_200": Double(served.ok), "http_304": Double(served.notModified),
+                        "body_bytes": Double(served.bodyBytes), "connections": Double(served.connections),
+                    ],
                     note: notes.isEmpty ? nil : notes.joined(separator: "; "), detail: daemonSays.summary))
         }
     }
@@ -135,7 +150,8 @@ struct EndToEndBenchmark {
         let updated = feed.items.map(\.published).max() ?? corpus.generator.epoch
         return CorpusServer.Document(
             body: feed.bytes, etag: "\"f\(feed.index)-v\(feed.version)\"", lastModified: CivilTime(updated).httpDate,
-            contentType: feed.format == .rss ? "application/rss+xml; charset=utf-8" : "application/atom+xml; charset=utf-8")
+            contentType: feed.format == .rss
+                ? "application/rss+xml; charset=utf-8" : "application/atom+xml; charset=utf-8")
     }
 
     /// The daemon's environment: ours, with its state pinned inside the run's directory and

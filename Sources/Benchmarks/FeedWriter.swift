@@ -66,11 +66,15 @@ struct FeedWriter {
     }
 
     private mutating func atom(host: String, feed: Int, items: [CorpusItem], updated: Int) {
-        raw("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"en\">\n")
+        raw(
+            "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"en\">\n"
+        )
         raw("<title>")
         text("Regional News \(feed) — Iraq & the Kurdistan Region")
         raw("</title>\n<id>tag:\(host),2026:feed</id>\n<updated>\(CivilTime(updated).rfc3339)</updated>\n")
-        raw("<link rel=\"alternate\" href=\"https://\(host)/\"/>\n<link rel=\"self\" href=\"https://\(host)/atom.xml\"/>\n")
+        raw(
+            "<link rel=\"alternate\" href=\"https://\(host)/\"/>\n<link rel=\"self\" href=\"https://\(host)/atom.xml\"/>\n"
+        )
         for item in items {
             raw("<entry>\n<title type=\"text\">")
             text(item.title)

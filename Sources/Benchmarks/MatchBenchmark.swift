@@ -27,8 +27,10 @@ struct MatchBenchmark {
 
     /// What a SIGHUP costs with the gazetteer: read the config and the watchlist YAML, check, compile.
     private func reload(_ watchlist: Watchlist, into table: ResultTable) {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("feedwatch-bench-reload-\(getpid())")
-            .path
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "feedwatch-bench-reload-\(getpid())"
+        )
+        .path
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let config = BenchConfig(directory: directory)
         var failure: String?
@@ -45,7 +47,8 @@ struct MatchBenchmark {
                 failure = error.problems.prefix(2).map(\.description).joined(separator: "; ")
             }
         }
-        let what = "reload: Configuration.load of the \(Figure.grouped(watchlist.aliasCount))-alias watchlist (YAML + checks + compile)"
+        let what =
+            "reload: Configuration.load of the \(Figure.grouped(watchlist.aliasCount))-alias watchlist (YAML + checks + compile)"
         if let failure {
             table.add(ResultRow("match", what, figure: "n/a (\(failure.prefix(200)))", reference: "≤ 200 ms"))
             return
@@ -85,11 +88,14 @@ struct MatchBenchmark {
         table.add(
             ResultRow(
                 "match", "compile \(label) watchlist (\(aliases) aliases)",
-                figure: "\(Figure.fixed(compile.wall * 1000, 1)) ms wall, \(Figure.fixed(compile.cpu * 1000, 1)) ms CPU",
+                figure:
+                    "\(Figure.fixed(compile.wall * 1000, 1)) ms wall, \(Figure.fixed(compile.cpu * 1000, 1)) ms CPU",
                 reference: "≤ 200 ms (reload goal, 20,000 aliases)",
-                metrics: ["wall_ms": compile.wall * 1000, "cpu_ms": compile.cpu * 1000,
-                          "aliases": Double(watchlist.aliasCount), "check_errors": Double(errors.count),
-                          "check_warnings": Double(warnings.count)],
+                metrics: [
+                    "wall_ms": compile.wall * 1000, "cpu_ms": compile.cpu * 1000,
+                    "aliases": Double(watchlist.aliasCount), "check_errors": Double(errors.count),
+                    "check_warnings": Double(warnings.count),
+                ],
                 note: checkNote))
 
         let now = Date()
@@ -106,8 +112,10 @@ struct MatchBenchmark {
                 figure: "\(Figure.rate(rate)) MB/s CPU, \(Figure.grouped(matchCount)) matches, "
                     + "\(Figure.grouped(alerting)) alerting items (expected \(Figure.grouped(expectedAlerting)))",
                 reference: label == "50-alias" ? "" : "≥ 150 MB/s (Rust Aho-Corasick ≈160, Hyperscan ≈330)",
-                metrics: ["mb_per_s": rate, "cpu_s": pass.cpu, "wall_s": pass.wall, "bytes": Double(bytes),
-                          "matches": Double(matchCount), "alerting_items": Double(alerting),
-                          "alerting_expected": Double(expectedAlerting), "aliases": Double(watchlist.aliasCount)]))
+                metrics: [
+                    "mb_per_s": rate, "cpu_s": pass.cpu, "wall_s": pass.wall, "bytes": Double(bytes),
+                    "matches": Double(matchCount), "alerting_items": Double(alerting),
+                    "alerting_expected": Double(expectedAlerting), "aliases": Double(watchlist.aliasCount),
+                ]))
     }
 }

@@ -43,8 +43,10 @@ struct ParseBenchmark {
                 "parse", "raw libxml2 SAX pass (memory context), \(size)",
                 figure: "\(Figure.rate(rawRate)) MB/s CPU, \(Figure.rate(Double(items) / rawMemory.cpu)) items/s",
                 reference: "≈460 MB/s (reference machine)",
-                metrics: ["mb_per_s": rawRate, "items_per_s": Double(items) / rawMemory.cpu, "cpu_s": rawMemory.cpu,
-                          "wall_s": rawMemory.wall, "bytes": Double(bytes), "ill_formed": Double(rawFailures)],
+                metrics: [
+                    "mb_per_s": rawRate, "items_per_s": Double(items) / rawMemory.cpu, "cpu_s": rawMemory.cpu,
+                    "wall_s": rawMemory.wall, "bytes": Double(bytes), "ill_formed": Double(rawFailures),
+                ],
                 note: rawFailures > 0 ? "\(rawFailures) ill-formed" : nil))
         table.add(
             ResultRow(
@@ -67,9 +69,11 @@ struct ParseBenchmark {
                 "parse", "FeedParser.parse, \(size)",
                 figure: "\(Figure.rate(parserRate)) MB/s CPU, \(Figure.rate(Double(parsedItems) / parser.cpu)) items/s",
                 reference: "≥ \(Figure.rate(0.7 * rawRate)) MB/s (70% of raw)",
-                metrics: ["mb_per_s": parserRate, "items_per_s": Double(parsedItems) / parser.cpu, "cpu_s": parser.cpu,
-                          "wall_s": parser.wall, "items": Double(parsedItems), "items_expected": Double(items),
-                          "failures": Double(failures)],
+                metrics: [
+                    "mb_per_s": parserRate, "items_per_s": Double(parsedItems) / parser.cpu, "cpu_s": parser.cpu,
+                    "wall_s": parser.wall, "items": Double(parsedItems), "items_expected": Double(items),
+                    "failures": Double(failures),
+                ],
                 note: parsedItems == items && failures == 0
                     ? nil : "\(Figure.grouped(parsedItems)) of \(Figure.grouped(items)) items, \(failures) failed"))
         table.add(

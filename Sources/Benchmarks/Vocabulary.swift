@@ -71,7 +71,8 @@ enum Vocabulary {
 
     static let subjects = [
         "Local officials", "The provincial council", "A government spokesman", "Residents", "Analysts",
-        "The ministry of planning", "Humanitarian groups", "Farmers in the area", "Traders", "The electricity directorate",
+        "The ministry of planning", "Humanitarian groups", "Farmers in the area", "Traders",
+        "The electricity directorate",
         "University students", "A parliamentary committee", "The governor's office", "Engineers from the water board",
     ]
     static let verbs = [
