@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The peers, in the same run and over the same corpus as `Benchmarks`:
-#   - Python feedparser (PyPI) parsing the corpus files: the parse figure to beat;
+#   - Python feedparser and fastfeedparser (PyPI) parsing the corpus files: the parse figures to beat;
 #   - newsboat `-x reload` over the corpus served on loopback: the cycle figure to beat;
 #   - `curl --parallel` over the same URLs: the fetch floor (cold, then all 304).
 # Rows are printed in the Benchmarks table format and saved to $OUT/peers.md.
@@ -12,7 +12,7 @@
 #
 # Environment: FEEDS, ITEMS, SEED, EPOCH, OUT (bench-out/peers), PORT (18931), HOSTS (16),
 # STEP_TIMEOUT (600 s), NEWSBOAT_THREADS (1, newsboat's default), BENCH_BIN (the Benchmarks binary),
-# SKIP (space-separated: feedparser newsboat curl).
+# SKIP (space-separated: feedparser fastfeedparser newsboat curl).
 set -euo pipefail
 
 FEEDS=${FEEDS:-1000}
@@ -99,7 +99,7 @@ items = sum(len(feedparser.parse(d).entries) for d in docs)
 cpu = time.process_time() - start
 print(f"{sum(map(len, docs))}\t{items}\t{cpu:.3f}\t{feedparser.__version__}")
 PY
-    timed feedparser "$python" "$OUT/parse_feedparser.py" "$corpus" >"$OUT/feedparser.out"
+    timed feedparser "$python" "$OUT/parse_feedparser.py" "$corpus" >"$OUT/feedparser.out" 2>"$OUT/feedparser.err"
     if [ "$STATUS" = 0 ]; then
         IFS=$'\t' read -r fp_bytes fp_items fp_cpu fp_version <"$OUT/feedparser.out"
         row "Python feedparser $fp_version, parse, $size" \
@@ -107,6 +107,37 @@ PY
             "≈4 MB/s (reference machine)"
     else
         row "Python feedparser, parse, $size" "n/a (exit $STATUS)" "≈4 MB/s (reference machine)"
+    fi
+fi
+
+# --- fastfeedparser (PyPI): the fastest Python parser, on lxml ---------------------------------
+if ! skipped fastfeedparser; then
+    if [ ! -x "$OUT/venv/bin/python" ]; then python3 -m venv "$OUT/venv" >&2; fi
+    if ! "$OUT/venv/bin/python" -c 'import fastfeedparser' 2>/dev/null; then
+        say "installing fastfeedparser from PyPI into $OUT/venv…"
+        "$OUT/venv/bin/pip" install --quiet fastfeedparser >&2 || true
+    fi
+    cat >"$OUT/parse_fastfeedparser.py" <<'PY'
+import glob, sys, time
+from importlib.metadata import version
+import fastfeedparser
+paths = sorted(glob.glob(sys.argv[1] + "/feeds/*.xml"))
+docs = [open(p, "rb").read() for p in paths]
+start = time.process_time()
+items = sum(len(fastfeedparser.parse(d).entries) for d in docs)
+cpu = time.process_time() - start
+print(f"{sum(map(len, docs))}\t{items}\t{cpu:.3f}\t{version('fastfeedparser')}")
+PY
+    timed fastfeedparser "$OUT/venv/bin/python" "$OUT/parse_fastfeedparser.py" "$corpus" \
+        >"$OUT/fastfeedparser.out" 2>"$OUT/fastfeedparser.err"
+    if [ "$STATUS" = 0 ]; then
+        IFS=$'\t' read -r fp_bytes fp_items fp_cpu fp_version <"$OUT/fastfeedparser.out"
+        row "fastfeedparser $fp_version, parse, $size" \
+            "$(awk -v b="$fp_bytes" -v c="$fp_cpu" -v i="$fp_items" 'BEGIN { printf "%.1f MB/s CPU, %d items/s", b / 1e6 / c, i / c }'), $RSS_MB MB peak RSS ($fp_items of $items items)" \
+            "≈170 MB/s (reference machine)"
+    else
+        row "fastfeedparser, parse, $size" "n/a (exit $STATUS: $(tail -1 "$OUT/fastfeedparser.err"))" \
+            "≈170 MB/s (reference machine)"
     fi
 fi
 
