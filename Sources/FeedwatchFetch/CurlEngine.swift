@@ -7,6 +7,8 @@ import Foundation
 final class CurlEngine: @unchecked Sendable {
     let limits: FetchLimits
     private let multi: UnsafeMutableRawPointer?
+    /// Why the engine cannot run, if it cannot; every fetch then fails with it.
+    private var setupError: String?
 
     // Guarded by `lock`: the hand-over from callers to the engine thread.
     private let lock = NSLock()
@@ -28,11 +30,21 @@ final class CurlEngine: @unchecked Sendable {
         self.limits = limits
         multi = CurlGlobal.ready ? curl_multi_init() : nil
         if let multi {
-            // Backstops for connections curl opens on its own (redirects to another host).
-            _ = feedwatch_curl_multi_setopt_long(multi, CURLMOPT_MAX_HOST_CONNECTIONS, max(1, limits.maxPerHost))
-            _ = feedwatch_curl_multi_setopt_long(multi, CURLMOPT_MAX_TOTAL_CONNECTIONS, max(1, limits.maxConcurrent))
-            // Keep enough idle connections for reuse on the next cycle.
-            _ = feedwatch_curl_multi_setopt_long(multi, CURLMOPT_MAXCONNECTS, max(8, limits.maxConcurrent))
+            // Backstops for connections curl opens on its own (redirects to another host); then enough idle
+            // connections kept for reuse on the next cycle.
+            let options: [(CURLMoption, Int, String)] = [
+                (CURLMOPT_MAX_HOST_CONNECTIONS, max(1, limits.maxPerHost), "MAX_HOST_CONNECTIONS"),
+                (CURLMOPT_MAX_TOTAL_CONNECTIONS, max(1, limits.maxConcurrent), "MAX_TOTAL_CONNECTIONS"),
+                (CURLMOPT_MAXCONNECTS, max(8, limits.maxConcurrent), "MAXCONNECTS"),
+            ]
+            for (option, value, name) in options {
+                let code = feedwatch_curl_multi_setopt_long(multi, option, value)
+                if code != CURLM_OK, setupError == nil {
+                    setupError = "curl refused multi option \(name): \(String(cString: curl_multi_strerror(code)))"
+                }
+            }
+        } else {
+            setupError = "libcurl failed to initialise"
         }
     }
 
@@ -52,11 +64,12 @@ final class CurlEngine: @unchecked Sendable {
     /// already cancelled.
     func submit(_ fetch: PendingFetch) {
         lock.lock()
-        guard multi != nil, !stopping, cancelRequests.remove(fetch.id) == nil else {
-            let reason = multi == nil ? "libcurl failed to initialise" : "the fetcher is shutting down or the fetch was cancelled"
-            let kind: FetchError.Kind = multi == nil ? .other : .cancelled
+        guard setupError == nil, !stopping, cancelRequests.remove(fetch.id) == nil else {
+            let error =
+                setupError.map { FetchError(.other, $0) }
+                ?? FetchError(.cancelled, "the fetcher is shutting down or the fetch was cancelled")
             lock.unlock()
-            fetch.continuation.resume(returning: .failed(FetchError(kind, reason)))
+            fetch.continuation.resume(returning: .failed(error))
             return
         }
         incoming.append(fetch)
@@ -86,7 +99,8 @@ final class CurlEngine: @unchecked Sendable {
 
     /// Wakes `curl_multi_poll`. Called with `lock` held, so it never races `curl_multi_cleanup`.
     private func wakeUnderLock() {
-        if let multi, !multiClosed { _ = curl_multi_wakeup(multi) }
+        // A failed wakeup only delays the hand-over to the next poll timeout (1 s); nothing to undo.
+        if let multi, !multiClosed, curl_multi_wakeup(multi) != CURLM_OK { return }
     }
 
     private func startEngineThread() {
@@ -115,12 +129,20 @@ final class CurlEngine: @unchecked Sendable {
 
             let performed = curl_multi_perform(multi, &running)
             if performed != CURLM_OK {
-                failAll(multi, FetchError(.other, "curl_multi_perform: \(String(cString: curl_multi_strerror(performed)))"))
+                failAll(
+                    multi, FetchError(.other, "curl_multi_perform: \(String(cString: curl_multi_strerror(performed)))"))
             }
             collectFinished(multi)
             startWaiting(multi)
             // Handles added above carry an expired timer, so this returns at once when there is work to start.
-            _ = curl_multi_poll(multi, nil, 0, 1000, nil)
+            let polled = curl_multi_poll(multi, nil, 0, 1000, nil)
+            if polled != CURLM_OK {
+                // The multi handle is unusable: fail everything rather than spin.
+                let reason = "curl_multi_poll: \(String(cString: curl_multi_strerror(polled)))"
+                lock.withLock { setupError = reason }
+                failAll(multi, FetchError(.other, reason))
+                break
+            }
         }
         failAll(multi, FetchError(.cancelled, "the fetcher shut down"))
         lock.withLock {
@@ -158,7 +180,8 @@ final class CurlEngine: @unchecked Sendable {
         }
         let added = curl_multi_add_handle(multi, easy)
         guard added == CURLM_OK else {
-            transfer.complete(.failed(FetchError(.other, "curl_multi_add_handle: \(String(cString: curl_multi_strerror(added)))")))
+            transfer.complete(
+                .failed(FetchError(.other, "curl_multi_add_handle: \(String(cString: curl_multi_strerror(added)))")))
             return
         }
         let host = fetch.hostKey
@@ -182,7 +205,9 @@ final class CurlEngine: @unchecked Sendable {
     /// Removes a transfer from the multi handle and the books; the transfer frees its easy handle when released.
     private func detach(_ easy: UnsafeMutableRawPointer, _ multi: UnsafeMutableRawPointer) -> CurlTransfer? {
         guard let transfer = active.removeValue(forKey: easy) else { return nil }
-        _ = curl_multi_remove_handle(multi, easy)
+        // Removal fails only for a handle not in this multi handle, which the books above rule out.
+        let removed = curl_multi_remove_handle(multi, easy)
+        assert(removed == CURLM_OK, "curl_multi_remove_handle: \(removed)")
         activeByID[transfer.id] = nil
         if let host = hostOf.removeValue(forKey: transfer.id) {
             activePerHost[host, default: 1] -= 1

@@ -9,7 +9,10 @@ extension CurlTransfer {
         guard let easy else { return .failed(FetchError(.other, "transfer has no handle")) }
 
         var status = 0
-        _ = feedwatch_curl_easy_getinfo_long(easy, CURLINFO_RESPONSE_CODE, &status)
+        let got = feedwatch_curl_easy_getinfo_long(easy, CURLINFO_RESPONSE_CODE, &status)
+        guard got == CURLE_OK else {
+            return .failed(FetchError(.other, "no response code: \(String(cString: curl_easy_strerror(got)))"))
+        }
         var effective: UnsafeMutablePointer<CChar>?
         let effectiveURL =
             feedwatch_curl_easy_getinfo_string(easy, CURLINFO_EFFECTIVE_URL, &effective) == CURLE_OK
@@ -84,7 +87,8 @@ extension CurlTransfer {
             let marker = BotWall.marker(head: head, body: body)
         {
             return FetchError(
-                .botWall, "HTTP \(status) with a bot-challenge page (\(marker))", status: status, retryAfter: retryAfter)
+                .botWall, "HTTP \(status) with a bot-challenge page (\(marker))", status: status, retryAfter: retryAfter
+            )
         }
         switch status {
         case 410:

@@ -22,7 +22,8 @@ final class CurlTransfer {
     /// One entry per response head received (redirect hops, and any 1xx interim responses).
     var heads: [ResponseHead] = []
 
-    init(id: UInt64, request: FetchRequest, limits: FetchLimits, continuation: CheckedContinuation<FetchOutcome, Never>) {
+    init(id: UInt64, request: FetchRequest, limits: FetchLimits, continuation: CheckedContinuation<FetchOutcome, Never>)
+    {
         self.id = id
         self.request = request
         self.limits = limits
@@ -68,17 +69,16 @@ final class CurlTransfer {
             headersTooLarge = true
             return 0
         }
-        var line = Substring(decoding: data, as: UTF8.self)
-        while let last = line.last, last.isNewline { line = line.dropLast() }  // "\r\n" is one Character
-        if line.hasPrefix("HTTP/") {
-            let parts = line.split(separator: " ", maxSplits: 2)
-            heads.append(ResponseHead(status: parts.count > 1 ? Int(parts[1]) ?? 0 : 0))
+        if let status = HeaderLine.status(data) {
+            heads.append(ResponseHead(status: status))
             // A new hop: a redirect's body (if curl delivered any) is not the feed.
             body.removeAll(keepingCapacity: true)
-        } else if let colon = line.firstIndex(of: ":"), !heads.isEmpty {
-            let name = line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
-            let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        } else if !heads.isEmpty, let (name, value) = HeaderLine.field(data) {
             heads[heads.count - 1].headers[name] = value
+            // Grow the body once, not by doubling through a 10 MB feed.
+            if name == "content-length", let length = Int(value), length > 0 {
+                body.reserveCapacity(min(length, limits.maxBodyBytes))
+            }
         }
         return data.count
     }

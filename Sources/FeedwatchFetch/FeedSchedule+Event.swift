@@ -47,7 +47,8 @@ extension FeedSchedule {
         case .fetched(let hint, let freshFor, let missedItems):
             consecutiveFailures = 0
             if let hint, hint > 0 { feedHint = hint }
-            if missedItems { speedUp = max(speedUp / 2, 1.0 / 16) }
+            // Multiplicative decrease on overflow, slow recovery while new items no longer overflow the window.
+            speedUp = missedItems ? max(speedUp / 2, 1.0 / 16) : min(1, speedUp * 1.25)
             return scheduleNext(after: max(effectiveInterval, policy.clamp(freshFor ?? 0)), now: now, using: &rng)
         case .notModified(let freshFor):
             consecutiveFailures = 0

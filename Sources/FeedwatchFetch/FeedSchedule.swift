@@ -80,14 +80,16 @@ public struct FeedSchedule: Sendable, Hashable {
         state = .idle(nextDue: now)
     }
 
-    /// A schedule resumed from stored state: due at `nextDue`, after `consecutiveFailures` failures.
+    /// A schedule resumed from stored state: due at `nextDue`, after `consecutiveFailures` failures, with the feed's
+    /// last refresh hint; disabled when `disabledReason` is set.
     public init(
         interval: TimeInterval?, policy: SchedulePolicy = SchedulePolicy(), nextDue: Date, consecutiveFailures: Int,
-        disabledReason: String? = nil
+        feedHint: TimeInterval? = nil, disabledReason: String? = nil
     ) {
         self.policy = policy
         self.interval = interval ?? policy.defaultInterval
         self.consecutiveFailures = max(0, consecutiveFailures)
+        self.feedHint = feedHint
         if let disabledReason {
             state = .disabled(reason: disabledReason)
         } else {

@@ -15,23 +15,20 @@ public enum HTTPDate {
         let monthIndex: Int?
         let yearText: String
         let timeText: String
-        if tokens.count >= 4, let m = month(tokens[0]) {  // asctime: Nov 6 08:49:37 1994
+        if tokens.count == 4, let m = month(tokens[0]) {  // asctime: Nov 6 08:49:37 1994
             monthIndex = m
             day = Int(tokens[1])
             timeText = tokens[2]
             yearText = tokens[3]
-        } else if tokens.count >= 4 {  // 06 Nov 1994 08:49:37 GMT, or 06-Nov-94
+        } else if tokens.count == 4 || tokens.count == 5 {  // 06 Nov 1994 08:49:37 GMT, or 06-Nov-94
+            // HTTP dates are always GMT; a date in another zone is not an HTTP date.
+            if tokens.count == 5, !["GMT", "UTC", "Z", "+0000"].contains(tokens[4].uppercased()) { return nil }
             day = Int(tokens[0])
             monthIndex = month(tokens[1])
             yearText = tokens[2]
             timeText = tokens[3]
         } else {
             return nil
-        }
-        if tokens.count >= 5, !["GMT", "UTC", "Z", "+0000"].contains(tokens.last?.uppercased() ?? ""),
-            tokens.last.flatMap(Int.init) == nil
-        {
-            return nil  // HTTP dates are always GMT; anything else is not an HTTP date
         }
         guard let day, let monthIndex, var year = Int(yearText), (1...31).contains(day) else { return nil }
         if yearText.count == 2 { year += year < 70 ? 2000 : 1900 }

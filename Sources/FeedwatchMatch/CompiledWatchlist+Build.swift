@@ -70,7 +70,9 @@ extension CompiledWatchlist {
 
     /// The normalized scalars of an alias or phrase (line breaks as spaces), or nil if nothing is left.
     static func patternKey(_ text: String) -> [UInt32]? {
-        let key = TextNormalizer.normalize(text).unicodeScalars.map { $0.value == 0x0A ? 0x20 : $0.value }
+        let normalized = NormalizedText(text)
+        var key = normalized.values.map { $0 == 0x0A ? 0x20 : $0 }
+        while key.last == 0x20 { key.removeLast() }
         return key.isEmpty ? nil : key
     }
 

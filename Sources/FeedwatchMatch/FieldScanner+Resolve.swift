@@ -85,13 +85,14 @@ extension FieldScanner {
     private func number(_ matches: inout [FoundMatch], in normalized: NormalizedText) {
         let order = matches.indices.sorted { matches[$0].normalizedStart < matches[$1].normalizedStart }
         let scalars = normalized.scalars
+        let scalarCount = normalized.count
         let table = FoldTable.shared
         var sentence = 0
         var word = 0
         var previousIsWord = false
         var next = 0
         var position = 0
-        while next < order.count, position < scalars.count {
+        while next < order.count, position < scalarCount {
             let value = scalars[position]
             let isWord = table.isWord(value)
             if isWord && !previousIsWord { word += 1 }
@@ -103,7 +104,7 @@ extension FieldScanner {
             switch value {
             case 0x0A: sentence += 1
             case 0x2E, 0x21, 0x3F, 0x061F, 0x06D4, 0x3002:
-                if position + 1 == scalars.count || scalars[position + 1] == 0x20 || scalars[position + 1] == 0x0A {
+                if position + 1 == scalarCount || scalars[position + 1] == 0x20 || scalars[position + 1] == 0x0A {
                     sentence += 1
                 }
             default: break

@@ -25,101 +25,121 @@ struct FieldScanner {
         var end: Int
     }
 
-    /// Arabic proclitic sequences that may precede an Arabic-script alias at a word start:
-    /// (و|ف)? (ب|ك|ل)? (ال)?, and (و|ف)? لل (لِـ + ال with the alef dropped). The flag says
-    /// whether the sequence ends in the article, and how many of its letters belong to it.
-    static let proclitics: [(scalars: [UInt32], articleLength: Int)] = {
-        var out: [([UInt32], Int)] = []
-        for conjunction: [UInt32] in [[], [0x0648], [0x0641]] {
-            for preposition: [UInt32] in [[], [0x0628], [0x0643], [0x0644]] {
-                out.append((conjunction + preposition + [0x0627, 0x0644], 2))
-                if !(conjunction.isEmpty && preposition.isEmpty) { out.append((conjunction + preposition, 0)) }
-            }
-            out.append((conjunction + [0x0644, 0x0644], 1))
-        }
-        return out
-    }()
-
-    func scan(_ text: String, field: ItemField, at date: Date, buffer: inout NormalizedText) -> [FoundMatch] {
-        TextNormalizer.normalize(text, into: &buffer)
+    func scan(_ text: String, field: ItemField, at date: Date, buffer: NormalizedText) -> [FoundMatch] {
+        TextNormalizer.normalize(text, into: buffer)
         let candidates = findCandidates(in: buffer)
         if candidates.isEmpty { return [] }
         return resolve(candidates, text: text, field: field, at: date, normalized: buffer)
     }
 
     /// Counts raw pattern occurrences (before exclusions and case checks): for benchmarks.
-    func candidateCount(_ text: String, buffer: inout NormalizedText) -> Int {
-        TextNormalizer.normalize(text, into: &buffer)
+    func candidateCount(_ text: String, buffer: NormalizedText) -> Int {
+        TextNormalizer.normalize(text, into: buffer)
         return findCandidates(in: buffer).count
     }
 
     private func findCandidates(in normalized: NormalizedText) -> [Candidate] {
-        let trie = compiled.trie
         let table = FoldTable.shared
+        let trie = compiled.trie
+        let classes = trie.classes
         let checkArabic = compiled.hasArabicPatterns
         let checkUnspaced = compiled.hasUnspacedPatterns
+        let scalars = normalized.scalars
+        let count = normalized.count
+        // Slots below FoldTable.lowLimit are the scalar values themselves: one load, no branch more.
+        let wordFlags = table.wordFlags
         var candidates: [Candidate] = []
-        normalized.scalars.withUnsafeBufferPointer { scalars in
-            let count = scalars.count
-            // One walk from `start` with `prefixLength` proclitic letters before it.
-            func walk(from start: Int, prefixLength: Int, articleLength: Int) {
-                var node = AliasTrie.root
-                var index = start
-                while index < count {
-                    let label = trie.classes[scalars[index]]
-                    if label == 0 { return }
-                    node = trie.child(of: node, label)
-                    if node < 0 { return }
-                    index += 1
-                    guard trie.hasTerminals(at: node) else { continue }
-                    for patternIndex in trie.terminals(at: node) {
-                        let pattern = compiled.patterns[Int(patternIndex)]
-                        if prefixLength > 0 && !pattern.allowsProclitics { continue }
-                        if pattern.needsArticle && articleLength == 0 { continue }
-                        if pattern.needsEndBoundary && index < count && table.isWord(scalars[index]) { continue }
-                        // An alias stored without its article is reported with it.
-                        let reported = pattern.needsArticle ? start - articleLength : start
-                        candidates.append(Candidate(pattern: patternIndex, start: reported, end: index))
-                    }
+        var previousIsWord = false
+        var position = 0
+        while position < count {
+            let value = scalars[position]
+            let isWord = value < FoldTable.lowLimit ? wordFlags[Int(value)] : table.isWord(value)
+            if !previousIsWord {
+                // Most word starts begin with a letter no pattern starts with: one load, done.
+                if classes[value] != 0 {
+                    walk(from: position, articleLength: 0, proclitic: false, in: normalized, into: &candidates, trie: trie, classes: classes, table: table)
                 }
-            }
-            var previousIsWord = false
-            var position = 0
-            while position < count {
-                let value = scalars[position]
-                let isWord = value < 0x80 ? FoldTable.asciiWord[Int(value)] : table.isWord(value)
-                if !previousIsWord {
-                    walk(from: position, prefixLength: 0, articleLength: 0)
-                    if checkArabic, value >= 0x0627, value <= 0x0648 {
-                        walkAfterProclitics(at: position, in: scalars, walk: walk)
-                    }
-                } else if checkUnspaced, value >= 0x0E00, let scalar = Unicode.Scalar(value),
-                    ScalarFolding.isUnspacedScript(scalar)
-                {
-                    walk(from: position, prefixLength: 0, articleLength: 0)
+                if checkArabic, value >= 0x0627, value <= 0x0648 {
+                    walkAfterProclitics(at: position, in: normalized, into: &candidates, trie: trie, classes: classes, table: table)
                 }
-                previousIsWord = isWord
-                position += 1
+            } else if checkUnspaced, value >= 0x0E00, let scalar = Unicode.Scalar(value),
+                ScalarFolding.isUnspacedScript(scalar)
+            {
+                walk(from: position, articleLength: 0, proclitic: false, in: normalized, into: &candidates, trie: trie, classes: classes, table: table)
             }
+            previousIsWord = isWord
+            position += 1
         }
         return candidates
     }
 
-    private func walkAfterProclitics(
-        at position: Int, in scalars: UnsafeBufferPointer<UInt32>,
-        walk: (Int, Int, Int) -> Void
+    /// Follows the trie from `start` as far as the text goes, recording every pattern that
+    /// ends at a valid place. `proclitic`: Arabic proclitic letters precede `start`, the last
+    /// `articleLength` of them the article.
+    ///
+    /// The trie, its classes and the fold table come in as arguments so that a walk, which runs
+    /// at nearly every word start, retains nothing.
+    @inline(__always)
+    private func walk(
+        from start: Int, articleLength: Int, proclitic: Bool, in normalized: NormalizedText,
+        into candidates: inout [Candidate], trie: AliasTrie, classes: ScalarClasses, table: FoldTable
     ) {
-        let table = FoldTable.shared
-        for proclitic in Self.proclitics {
-            let length = proclitic.scalars.count
-            let start = position + length
-            guard start < scalars.count, table.isWord(scalars[start]) else { continue }
-            var same = true
-            for offset in 0..<length where scalars[position + offset] != proclitic.scalars[offset] {
-                same = false
-                break
+        let scalars = normalized.scalars
+        let count = normalized.count
+        var node = AliasTrie.root
+        var index = start
+        while index < count {
+            let label = classes[scalars[index]]
+            if label == 0 { return }
+            node = trie.child(of: node, label)
+            if node < 0 { return }
+            index += 1
+            if !trie.hasTerminals(at: node) { continue }
+            for terminal in trie.terminals(at: node) {
+                let patternIndex = trie.terminalPattern(terminal)
+                let pattern = compiled.patterns[Int(patternIndex)]
+                if proclitic && !pattern.allowsProclitics { continue }
+                if pattern.needsArticle && articleLength == 0 { continue }
+                if pattern.needsEndBoundary && index < count && table.isWord(scalars[index]) { continue }
+                // An alias stored without its article is reported with it.
+                let reported = pattern.needsArticle ? start - articleLength : start
+                candidates.append(Candidate(pattern: patternIndex, start: reported, end: index))
             }
-            if same { walk(start, length, proclitic.articleLength) }
+        }
+    }
+
+    /// Tries each way the word at `position` can start with proclitics: (و|ف)? (ب|ك|ل)? (ال)?
+    /// or (و|ف)? لل, and walks from after each. Plain comparisons, no tables: it runs at every
+    /// Arabic word start.
+    private func walkAfterProclitics(
+        at position: Int, in normalized: NormalizedText, into candidates: inout [Candidate],
+        trie: AliasTrie, classes: ScalarClasses, table: FoldTable
+    ) {
+        let scalars = normalized.scalars
+        let count = normalized.count
+        @inline(__always) func at(_ index: Int) -> UInt32 { index < count ? scalars[index] : 0 }
+        let alef: UInt32 = 0x0627
+        let lam: UInt32 = 0x0644
+        let first = at(position)
+        let conjunctionLength = first == 0x0648 || first == 0x0641 ? 1 : 0
+        for conjunction in 0...conjunctionLength {
+            let afterConjunction = position + conjunction
+            let letter = at(afterConjunction)
+            let prepositionLength = letter == 0x0628 || letter == 0x0643 || letter == lam ? 1 : 0
+            for preposition in 0...prepositionLength {
+                let afterPreposition = afterConjunction + preposition
+                // Up to three readings: proclitics alone, with ال, or with لل (length 0 = none).
+                let bare = conjunction + preposition
+                let withArticle = at(afterPreposition) == alef && at(afterPreposition + 1) == lam ? bare + 2 : 0
+                let withLamLam =
+                    preposition == 0 && at(afterConjunction) == lam && at(afterConjunction + 1) == lam
+                    ? conjunction + 2 : 0
+                for option in [(bare, 0), (withArticle, 2), (withLamLam, 1)] where option.0 > 0 {
+                    let start = position + option.0
+                    guard start < count, table.isWord(scalars[start]) else { continue }
+                    walk(from: start, articleLength: option.1, proclitic: true, in: normalized, into: &candidates, trie: trie, classes: classes, table: table)
+                }
+            }
         }
     }
 }

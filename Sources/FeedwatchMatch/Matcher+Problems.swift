@@ -11,7 +11,11 @@ extension Matcher {
 
     /// The problems that stop the watchlist from being used (the ones `init` throws).
     public static func errors(in watchlist: Watchlist) -> [ConfigProblem] {
-        diagnostics(in: watchlist).filter { $0.severity == .error }.map(\.problem)
+        // The alias checks only ever warn, and they cost most (every alias normalized twice):
+        // compiling skips them.
+        var check = WatchlistCheck(watchlist)
+        check.run(aliases: false)
+        return check.diagnostics.filter { $0.severity == .error }.map(\.problem)
     }
 
     /// The problems that are worth fixing but do not stop the watchlist.
@@ -37,10 +41,10 @@ private struct WatchlistCheck {
 
     init(_ watchlist: Watchlist) { self.watchlist = watchlist }
 
-    mutating func run() {
+    mutating func run(aliases: Bool = true) {
         checkIDs()
         checkParents()
-        checkAliases()
+        if aliases { checkAliases() }
         checkRules()
     }
 

@@ -26,8 +26,8 @@ public final class Matcher: Sendable {
 
     /// Every match in a bare text, reported as in the given field (for `feedwatch match --text`).
     public func matches(inText text: String, field: ItemField = .title, at date: Date = Date()) -> [Match] {
-        var buffer = NormalizedText()
-        return FieldScanner(compiled: compiled).scan(text, field: field, at: date, buffer: &buffer).map(\.match)
+        let buffer = NormalizedText()
+        return FieldScanner(compiled: compiled).scan(text, field: field, at: date, buffer: buffer).map(\.match)
     }
 
     /// The rules that fire on the item, each with the matches that made it fire.
@@ -42,8 +42,8 @@ public final class Matcher: Sendable {
     /// How many alias and exclusion occurrences the text holds before filtering: normalization
     /// and the trie walk alone, for benchmarks.
     public func matchCount(in text: String) -> Int {
-        var buffer = NormalizedText()
-        return FieldScanner(compiled: compiled).candidateCount(text, buffer: &buffer)
+        let buffer = NormalizedText()
+        return FieldScanner(compiled: compiled).candidateCount(text, buffer: buffer)
     }
 
     /// Aliases and exclusion phrases compiled into the trie, and its node count.
@@ -52,11 +52,11 @@ public final class Matcher: Sendable {
 
     func found(in item: FeedItem, at date: Date) -> [FoundMatch] {
         let scanner = FieldScanner(compiled: compiled)
-        var buffer = NormalizedText()
+        let buffer = NormalizedText()
         var result: [FoundMatch] = []
         for field in ItemField.allCases {
             guard let text = item.text(of: field), !text.isEmpty else { continue }
-            result += scanner.scan(text, field: field, at: date, buffer: &buffer)
+            result += scanner.scan(text, field: field, at: date, buffer: buffer)
         }
         return result
     }

@@ -1,46 +1,20 @@
-/// Text in the matcher's normal form, with the way back to the original.
-///
-/// The normal form is the same for aliases and item text: NFKC compatibility forms, case
-/// folded, diacritics and harakat removed, apostrophe variants unified, hyphens and every
-/// kind of space turned into one space, zero-width and bidi characters dropped, and
-/// Arabic-script letter variants folded (see `ScalarFolding`). Runs of spaces collapse to
-/// one; a run that held a line break becomes `\n`, so sentences can still be told apart.
-struct NormalizedText {
-    /// The folded scalar values.
-    var scalars: [UInt32] = []
-    /// For each folded scalar, the index of the original scalar it came from.
-    var origins: [Int32] = []
-    /// The number of scalars in the original text.
-    var originalCount = 0
-
-    init() {}
-
-    init(_ text: String) {
-        self.init()
-        TextNormalizer.normalize(text, into: &self)
-    }
-
-    var string: String {
-        var view = String.UnicodeScalarView()
-        for value in scalars {
-            if let scalar = Unicode.Scalar(value) { view.append(scalar) }
-        }
-        return String(view)
-    }
-}
-
 /// Folds text into `NormalizedText`. ASCII takes a table lookup per byte; anything else one
-/// lookup in `FoldTable`.
+/// lookup in `FoldTable`; no Foundation call and no reference counting in the loop.
 public enum TextNormalizer {
     /// The normal form of `text` as a string: what aliases and item text are compared in.
     /// Idempotent: normalizing the result again returns it unchanged.
     public static func normalize(_ text: String) -> String {
-        var normalized = NormalizedText(text)
+        let normalized = NormalizedText(text)
         // Aliases and keys do not keep leading or trailing space.
-        while let last = normalized.scalars.last, last == 0x20 || last == 0x0A { normalized.scalars.removeLast() }
-        let leading = normalized.scalars.prefix { $0 == 0x20 || $0 == 0x0A }.count
-        normalized.scalars.removeFirst(leading)
+        while normalized.count > 0, normalized.scalars[normalized.count - 1] == 0x20 || normalized.scalars[normalized.count - 1] == 0x0A {
+            normalized.count -= 1
+        }
         return normalized.string
+    }
+
+    /// How many scalars the normal form of `text` has: normalization alone, for benchmarks.
+    public static func normalizedCount(_ text: String) -> Int {
+        NormalizedText(text).count
     }
 
     /// The normal form without case folding, to check case-sensitive aliases ("IS" ≠ "is").
@@ -63,40 +37,22 @@ public enum TextNormalizer {
         return out
     }
 
-    static func normalize(_ text: String, into output: inout NormalizedText) {
-        output.scalars.removeAll(keepingCapacity: true)
-        output.origins.removeAll(keepingCapacity: true)
+    /// Writes the normal form of `text` into `output`, replacing what it held.
+    static func normalize(_ text: String, into output: NormalizedText) {
         var text = text
         let table = FoldTable.shared
-        let ascii = asciiFold
         text.withUTF8 { bytes in
-            output.scalars.reserveCapacity(bytes.count)
-            output.origins.reserveCapacity(bytes.count)
+            let count = bytes.count
+            output.count = 0
+            output.reserve(count + 8)
+            var writer = Writer(output)
             var index = 0
             var original: Int32 = 0
-            // Start as if after a space, so leading space is dropped like a collapsed run.
-            var lastWasSpace = true
-            let count = bytes.count
+            let ascii = table.ascii
             while index < count {
                 let byte = bytes[index]
                 if byte < 0x80 {
-                    let folded = ascii[Int(byte)]
-                    if folded == 0x20 || folded == 0x0A {
-                        if lastWasSpace {
-                            // Upgrade a collapsed run to a line break if one is in it.
-                            if folded == 0x0A, let last = output.scalars.last, last == 0x20 {
-                                output.scalars[output.scalars.count - 1] = 0x0A
-                            }
-                        } else {
-                            output.scalars.append(folded)
-                            output.origins.append(original)
-                            lastWasSpace = true
-                        }
-                    } else {
-                        output.scalars.append(folded)
-                        output.origins.append(original)
-                        lastWasSpace = false
-                    }
+                    writer.emit(ascii[Int(byte)], original)
                     index += 1
                     original += 1
                     continue
@@ -116,37 +72,62 @@ public enum TextNormalizer {
                         | UInt32(bytes[index + 2] & 0x3F) << 6 | UInt32(bytes[index + 3] & 0x3F)
                     index += 4
                 }
-                let origin = original
-                table.fold(value) { folded in
-                    if folded == 0x20 || folded == 0x0A {
-                        if lastWasSpace {
-                            if folded == 0x0A, let last = output.scalars.last, last == 0x20 {
-                                output.scalars[output.scalars.count - 1] = 0x0A
-                            }
-                            return
-                        }
-                        lastWasSpace = true
-                    } else {
-                        lastWasSpace = false
+                if let slot = FoldTable.slot(value) {
+                    let entry = table.entry(atSlot: slot)
+                    if entry & FoldTable.sequenceFlag == 0 {
+                        writer.emit(entry, original)
+                    } else if entry != FoldTable.dropped {
+                        let start = Int(entry & 0xFFFF)
+                        let length = Int((entry >> 16) & 0x7FFF)
+                        writer.ensure(length + count - index, output)
+                        for offset in 0..<length { writer.emit(table.sequences[start + offset], original) }
                     }
-                    output.scalars.append(folded)
-                    output.origins.append(origin)
+                } else {
+                    let folded = table.overflowFold(value)
+                    writer.ensure(folded.count + count - index, output)
+                    for scalar in folded { writer.emit(scalar, original) }
                 }
                 original += 1
             }
+            output.count = writer.used
             output.originalCount = Int(original)
         }
     }
 
-    /// ASCII folded: lower case, controls and hyphen to space, line breaks to `\n`, backtick to
-    /// apostrophe. Must agree with `ScalarFolding` for the same characters.
-    static let asciiFold: [UInt32] = (0..<128).map { value -> UInt32 in
-        switch value {
-        case 0x0A, 0x0B, 0x0C, 0x0D: 0x0A
-        case 0x00...0x1F, 0x7F, 0x2D: 0x20
-        case 0x60: 0x27
-        case 0x41...0x5A: UInt32(value + 0x20)
-        default: UInt32(value)
+    /// Appends folded scalars to the buffer, collapsing runs of space.
+    private struct Writer {
+        var scalars: UnsafeMutablePointer<UInt32>
+        var origins: UnsafeMutablePointer<Int32>
+        var used = 0
+        /// Start as if after a space, so leading space is dropped like a collapsed run.
+        var lastWasSpace = true
+
+        init(_ output: NormalizedText) {
+            scalars = output.scalars
+            origins = output.origins
+        }
+
+        /// Branch-free: every scalar is written; a space after a space overwrites the previous
+        /// slot instead of advancing (keeping the run's first origin, and `\n` over ` `).
+        /// The buffers have a slot before index 0, so this also drops leading space.
+        @inline(__always)
+        mutating func emit(_ value: UInt32, _ origin: Int32) {
+            let isSpace = value == 0x20 || value == 0x0A
+            let merge = isSpace && lastWasSpace
+            let index = merge ? used - 1 : used
+            scalars[index] = merge ? min(scalars[index], value) : value
+            origins[index] = merge ? origins[index] : origin
+            used = index + 1
+            lastWasSpace = isSpace
+        }
+
+        /// Makes room for `more` scalars beyond those written (a fold that expands).
+        mutating func ensure(_ more: Int, _ output: NormalizedText) {
+            guard used + more > output.capacity else { return }
+            output.count = used
+            output.reserve(used + more)
+            scalars = output.scalars
+            origins = output.origins
         }
     }
 }

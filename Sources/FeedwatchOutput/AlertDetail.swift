@@ -23,7 +23,9 @@ public struct AlertDetail: Sendable {
         field("Feed", "\(alert.feed.id) \(style.dim(alert.feed.url))")
         field("Item", alert.item.id)
         let titleMatches = alert.matches.filter { $0.field == .title }
-        field("Title", Highlighter.highlight(alert.item.title ?? "", matches: titleMatches, useOffsets: true, style: style))
+        field(
+            "Title",
+            Highlighter.highlight(alert.item.title ?? "", matches: titleMatches, useOffsets: true, style: style))
         if let link = alert.item.link { field("Link", style.underline(link)) }
         if let published = alert.item.published { field("Published", RFC3339.string(from: published)) }
         lines.append(style.dim("Matches:"))
@@ -34,7 +36,9 @@ public struct AlertDetail: Sendable {
                     + style.dim("in \(match.field.rawValue) at \(match.start)–\(match.end)"))
         }
         if !alert.snippet.isEmpty {
-            field("Snippet", Highlighter.highlight(alert.snippet, matches: alert.matches, useOffsets: false, style: style))
+            field(
+                "Snippet", Highlighter.highlight(alert.snippet, matches: alert.matches, useOffsets: false, style: style)
+            )
         }
         return lines.joined(separator: "\n")
     }

@@ -12,8 +12,8 @@ public enum AlertLine {
     /// One alert as one line of JSON, without the newline. Text fields are sanitized first.
     public static func encode(_ alert: Alert) -> String {
         let alert = alert.sanitized
-        var out = ""
-        out.reserveCapacity(512 + alert.snippet.utf8.count)
+        var out: [UInt8] = []
+        out.reserveCapacity(512 + alert.snippet.utf8.count + (alert.item.title?.utf8.count ?? 0))
         out += "{\"timestamp\":"
         JSONText.appendString(RFC3339.string(from: alert.timestamp), to: &out)
         out += ",\"event_type\":"
@@ -49,21 +49,29 @@ public enum AlertLine {
             JSONText.appendString(match.text, to: &out)
             out += ",\"field\":"
             JSONText.appendString(match.field.rawValue, to: &out)
-            out += ",\"start\":\(match.start),\"end\":\(match.end)}"
+            out += ",\"start\":\(match.start),\"end\":\(match.end)}".utf8
         }
         out += "],\"snippet\":"
         JSONText.appendString(alert.snippet, to: &out)
         out += "}"
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
-    private static func appendOptional(_ text: String?, to out: inout String) {
+    private static func appendOptional(_ text: String?, to out: inout [UInt8]) {
         if let text { JSONText.appendString(text, to: &out) } else { out += "null" }
     }
 
     /// The alert on a line of the log, or nil when the line is not an alert event (another
     /// event type, or not JSON at all).
     public static func decode(_ line: some StringProtocol) -> Alert? {
+        guard let alert = try? decoder.decode(Alert.self, from: Data(line.utf8)), alert.eventType == "alert" else {
+            return nil
+        }
+        return alert
+    }
+
+    /// One decoder for every line: making a `JSONDecoder` costs more than decoding a line with it.
+    private static let decoder: JSONDecoder = {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .custom { decoder in
             let container = try decoder.singleValueContainer()
@@ -73,11 +81,8 @@ public enum AlertLine {
             }
             return date
         }
-        guard let alert = try? decoder.decode(Alert.self, from: Data(line.utf8)), alert.eventType == "alert" else {
-            return nil
-        }
-        return alert
-    }
+        return decoder
+    }()
 
     /// The `event_type` of a line, or nil when the line is not a JSON object with one.
     public static func eventType(of line: some StringProtocol) -> String? {
@@ -102,5 +107,12 @@ public enum EventLine {
             try container.encode(RFC3339.string(from: date))
         }
         return JSONText.escapingUnsafe(String(decoding: try encoder.encode(event), as: UTF8.self))
+    }
+}
+
+extension [UInt8] {
+    /// Appends a literal's UTF-8 bytes: keeps the line builder above readable.
+    fileprivate static func += (lhs: inout [UInt8], rhs: String) {
+        lhs.append(contentsOf: rhs.utf8)
     }
 }

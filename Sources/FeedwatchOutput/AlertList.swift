@@ -74,7 +74,8 @@ public enum AlertList {
         for alert in alerts {
             let alert = alert.sanitized
             let cells = [
-                alert.alertID, RFC3339.string(from: alert.timestamp), alert.severity.rawValue, alert.rule, alert.feed.id,
+                alert.alertID, RFC3339.string(from: alert.timestamp), alert.severity.rawValue, alert.rule,
+                alert.feed.id,
                 alert.feed.url, alert.item.id, alert.item.title ?? "", alert.item.link ?? "",
                 alert.item.published.map(RFC3339.string(from:)) ?? "", names(alert, .place), names(alert, .group),
                 names(alert, .topic), alert.snippet,

@@ -1,7 +1,7 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// What opening the log found at its end.
@@ -15,6 +15,9 @@ public enum TailRepair: Sendable, Hashable {
 }
 
 extension AlertLog {
+    /// How an update's id is remembered beside alert ids, so the two can never collide.
+    static func updateKey(_ updateID: String) -> String { "update:" + updateID }
+
     /// The ids of the alert events in the last `byteCount` bytes of the log at `path` (the first,
     /// partial line of that window is skipped). For recovery after a crash: a pending alert whose
     /// id is here was written but not yet marked logged.
@@ -25,7 +28,7 @@ extension AlertLog {
             throw .system(.open, path)
         }
         defer { Glibc.close(descriptor) }
-        return Set(try alertIDs(descriptor, path: path, inLastBytes: byteCount))
+        return Set(try alertIDs(descriptor, path: path, inLastBytes: byteCount).filter { !$0.hasPrefix("update:") })
     }
 
     static func alertIDs(_ descriptor: Int32, path: String, inLastBytes byteCount: Int) throws(AlertLogError)
@@ -39,13 +42,37 @@ extension AlertLog {
         }
         var ids: [String] = []
         for line in bytes.split(separator: 0x0A) {
-            // Cheap test first: most lines of a log are alerts, and parsing is the cost.
-            guard let fields = AlertLine.fields(of: String(decoding: line, as: UTF8.self)),
-                fields["event_type"] as? String == "alert", let id = fields["alert_id"] as? String
-            else { continue }
-            ids.append(id)
+            if let id = alertIDOfOwnLine(line) {
+                ids.append(id)
+                continue
+            }
+            guard let fields = AlertLine.fields(of: String(decoding: line, as: UTF8.self)) else { continue }
+            switch fields["event_type"] as? String {
+            case "alert": if let id = fields["alert_id"] as? String { ids.append(id) }
+            case "alert_update": if let id = fields["update_id"] as? String { ids.append(updateKey(id)) }
+            default: break
+            }
         }
         return ids
+    }
+
+    private static let ownLineMarker = Array(#","event_type":"alert","alert_id":""#.utf8)
+
+    /// The alert id of a line `AlertLine.encode` wrote (its fixed key order puts the id within the
+    /// first hundred bytes), read without parsing the line; nil for any other line. Reading the
+    /// ids of the last megabytes of the log at start-up is then a scan, not a JSON parse per line.
+    static func alertIDOfOwnLine(_ line: ArraySlice<UInt8>) -> String? {
+        let marker = ownLineMarker
+        let window = line.prefix(100)
+        guard window.starts(with: #"{"timestamp":""#.utf8), line.last == 0x7D,  // a whole object: ends in }
+            let start = window.indices.first(where: { window[$0...].starts(with: marker) })
+        else { return nil }
+        let idStart = start + marker.count
+        guard let idEnd = line[idStart...].firstIndex(of: 0x22) else { return nil }
+        let id = line[idStart..<idEnd]
+        // An escape inside the id: leave it to the JSON parser.
+        guard !id.isEmpty, !id.contains(0x5C) else { return nil }
+        return String(decoding: id, as: UTF8.self)
     }
 
     /// Makes the file end with a whole line: a last line without its newline is completed when it

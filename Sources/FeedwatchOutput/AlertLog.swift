@@ -2,7 +2,7 @@ import FeedwatchModel
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The append-only JSON-lines alert log.
@@ -70,6 +70,32 @@ public final class AlertLog: @unchecked Sendable {
         return ids
     }
 
+    /// Appends one `alert_update` line per update not already in the log (sanitized), then fsyncs.
+    /// Like `append(_:)`: when it returns, every update given is in the log; when it throws, none
+    /// of them was added. Returns the ids of the updates written now.
+    @discardableResult
+    public func append(updates: [AlertUpdate]) throws(AlertLogError) -> [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        try repairIfNeeded()
+        var seen = Set<String>()
+        let fresh = updates.filter {
+            !known.contains(Self.updateKey($0.updateID)) && seen.insert($0.updateID).inserted
+        }
+        guard !fresh.isEmpty else { return [] }
+        var lines: [String] = []
+        for update in fresh {
+            do {
+                lines.append(try EventLine.encode(update.sanitized))
+            } catch {
+                throw AlertLogError(kind: .invalidLine, errno: 0, path: path, message: "encoding an update: \(error)")
+            }
+        }
+        try writeBatch(lines)
+        known.insert(contentsOf: fresh.map { Self.updateKey($0.updateID) })
+        return fresh.map(\.updateID)
+    }
+
     /// Appends events of another type (`alert_update`, `feed_health`…), one line each, then fsyncs.
     public func append<Event: Encodable>(events: [Event]) throws(AlertLogError) {
         var lines: [String] = []
@@ -86,7 +112,8 @@ public final class AlertLog: @unchecked Sendable {
     /// Appends lines that are already JSON (one object each, no newline), then fsyncs.
     public func appendLines(_ lines: [String]) throws(AlertLogError) {
         for line in lines where line.utf8.contains(0x0A) || line.utf8.contains(0x0D) {
-            throw AlertLogError(kind: .invalidLine, errno: 0, path: path, message: "a log line may not hold a line break")
+            throw AlertLogError(
+                kind: .invalidLine, errno: 0, path: path, message: "a log line may not hold a line break")
         }
         lock.lock()
         defer { lock.unlock() }
@@ -99,6 +126,13 @@ public final class AlertLog: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return known.contains(alertID)
+    }
+
+    /// Whether the log holds (within its recovery window, or written since open) this update.
+    public func contains(updateID: String) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return known.contains(Self.updateKey(updateID))
     }
 
     /// Closes the file and opens `path` again, creating it if needed: call it after logrotate

@@ -1,7 +1,7 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Reads the alert log as `tail` does: the last lines, and then, like `tail -F`, every line
@@ -34,51 +34,70 @@ public struct AlertLogFollower: Sendable {
 
     /// Hands `onLine` the last `count` lines, then each line as it is appended, until `onLine`
     /// returns false or the task is cancelled (then it returns normally). A missing file is
-    /// waited for; a rotated one is read to its end before the new one is opened.
-    public func follow(last count: Int = 0, onLine: (String) -> Bool) async throws(AlertLogError) {
-        var file: OpenFile?
-        var pending: [UInt8] = []
+    /// waited for. After a rotation the new file is followed from its start, and the old one is
+    /// still read for `rotationGrace`, since the writer may append to it until it reopens (logrotate
+    /// creates the new file before it signals the daemon).
+    public func follow(
+        last count: Int = 0, rotationGrace: Duration = .seconds(5), onLine: (String) -> Bool
+    ) async throws(AlertLogError) {
+        var current: OpenFile?
+        var rotated: (file: OpenFile, until: ContinuousClock.Instant)?
         var firstOpen = true
         while !Task.isCancelled {
-            if file == nil, let opened = try OpenFile(path: path) {
+            if current == nil, let opened = try OpenFile(path: path) {
                 // The last lines of the file that was there at the start; all of one that came later.
                 if firstOpen {
                     opened.position = try Self.startOfLast(
                         count, descriptor: opened.descriptor, path: path, size: opened.size())
                 }
-                file = opened
-                pending = []
+                current = opened
             }
             firstOpen = false
-            if let current = file {
-                let chunk = try AlertLog.read(current.descriptor, path: path, from: current.position, count: 65_536)
-                if !chunk.isEmpty {
-                    current.position += chunk.count
-                    pending.append(contentsOf: chunk)
-                    let (lines, consumed) = Self.wholeLines(in: pending)
-                    pending.removeFirst(consumed)
-                    // A "line" with no end in sight is not a log line: drop it rather than grow forever.
-                    if pending.count > 16 << 20 { pending = [] }
-                    for line in lines where !onLine(line) { return }
-                    continue
-                }
-                // At the end of what is there: has the file been truncated, or replaced?
-                if try current.size() < current.position {
-                    current.position = try current.size()
-                    pending = []
-                    continue
-                }
-                if current.isReplaced(at: path) {
-                    file = try OpenFile(path: path)
-                    pending = []
-                    continue
+            var progressed = false
+            if let old = rotated {
+                guard try drain(old.file, onLine: onLine) else { return }
+                if ContinuousClock.now >= old.until { rotated = nil }
+            }
+            if let file = current {
+                let before = file.position
+                guard try drain(file, onLine: onLine) else { return }
+                progressed = file.position != before
+                if !progressed {
+                    // At the end of what is there: has the file been truncated, or replaced?
+                    let size = try file.size()
+                    if size < file.position {
+                        file.position = size
+                        file.pending = []
+                        progressed = true
+                    } else if file.isReplaced(at: path) {
+                        rotated = (file, ContinuousClock.now + rotationGrace)
+                        current = try OpenFile(path: path)
+                        progressed = true
+                    }
                 }
             }
+            if progressed { continue }
             do {
                 try await Task.sleep(for: pollInterval)
             } catch {
                 return
             }
+        }
+    }
+
+    /// Reads what `file` has past its position and hands out its whole lines. False when `onLine`
+    /// asked to stop.
+    private func drain(_ file: OpenFile, onLine: (String) -> Bool) throws(AlertLogError) -> Bool {
+        while true {
+            let chunk = try AlertLog.read(file.descriptor, path: path, from: file.position, count: 65_536)
+            guard !chunk.isEmpty else { return true }
+            file.position += chunk.count
+            file.pending.append(contentsOf: chunk)
+            let (lines, consumed) = Self.wholeLines(in: file.pending)
+            file.pending.removeFirst(consumed)
+            // A "line" with no end in sight is not a log line: drop it rather than grow forever.
+            if file.pending.count > 16 << 20 { file.pending = [] }
+            for line in lines where !onLine(line) { return false }
         }
     }
 
@@ -119,6 +138,8 @@ public struct AlertLogFollower: Sendable {
         let device: UInt64
         let inode: UInt64
         var position = 0
+        /// The start of a line whose newline has not arrived yet.
+        var pending: [UInt8] = []
 
         /// Nil when there is no file at `path` yet.
         init?(path: String) throws(AlertLogError) {

@@ -1,7 +1,7 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// RFC 3339 timestamps in UTC, to the second (`2016-10-21T03:12:05Z`), without a formatter

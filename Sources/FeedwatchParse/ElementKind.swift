@@ -5,7 +5,7 @@ import CLibXML2
 enum ElementKind: Equatable {
     case rssRoot, rdfRoot, atomFeed, channel, htmlRoot
     case item
-    case title, link, description, summary, content, contentEncoded, subtitle
+    case title, link, description, summary, content, contentEncoded, xhtmlBody, subtitle
     case guid, atomID
     case published, updated, dcDate
     case rssAuthor, dcCreator, atomPerson, personName, personEmail
@@ -39,6 +39,8 @@ enum ElementKind: Equatable {
             case "feed": self = .atomFeed  // Atom with no namespace
             case "entry": self = .item
             case "content": self = .content
+            case "fullitem": self = .contentEncoded
+            case "body": self = .xhtmlBody
             case "summary": self = .summary
             case "id": self = .atomID
             case "updated", "modified": self = .updated
@@ -69,7 +71,7 @@ enum ElementKind: Equatable {
             self = n == "RDF" ? .rdfRoot : .other
         case .dc:
             switch n {
-            case "creator", "contributor": self = n == "creator" ? .dcCreator : .other
+            case "creator", "author": self = .dcCreator
             case "date": self = .dcDate
             case "subject": self = .dcSubject
             case "title": self = .title
@@ -94,6 +96,14 @@ enum ElementKind: Equatable {
             default: self = .other
             }
         case .georss: self = n == "point" ? .georssPoint : .other
+        case .itunes:
+            switch n {
+            case "author": self = .dcCreator
+            case "summary": self = .mediaDescription
+            case "category": self = .category
+            case "keywords": self = .mediaKeywords
+            default: self = .other
+            }
         case .geo:
             switch n {
             case "lat": self = .geoLat
@@ -106,7 +116,13 @@ enum ElementKind: Equatable {
             case "updateFrequency": self = .syFrequency
             default: self = .other
             }
-        case .xhtml: self = n == "html" ? .htmlRoot : .other
+        case .xhtml:
+            switch n {
+            case "html": self = .htmlRoot
+            case "body": self = .xhtmlBody
+            default: self = .other
+            }
+        case .gml: self = n == "pos" ? .georssPoint : .other
         case .xml, .other: self = .other
         }
     }

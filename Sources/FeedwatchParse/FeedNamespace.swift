@@ -4,7 +4,7 @@ import Foundation
 /// The XML namespaces the parser understands. RSS 0.9x/2.0 elements have none (or the rare
 /// Userland or RSS 1.0 one, folded into `.rss`).
 enum FeedNamespace: UInt8 {
-    case rss, rss090, atom10, atom03, rdf, dc, dcterms, content, media, georss, geo, sy, xhtml, xml, other
+    case rss, rss090, atom10, atom03, rdf, dc, dcterms, content, media, georss, geo, gml, sy, itunes, xhtml, xml, other
 
     private static let table: [(String, FeedNamespace)] = [
         ("http://purl.org/rss/1.0/", .rss),
@@ -21,6 +21,9 @@ enum FeedNamespace: UInt8 {
         ("http://search.yahoo.com/mrss", .media),
         ("http://www.georss.org/georss", .georss),
         ("http://www.w3.org/2003/01/geo/wgs84_pos#", .geo),
+        ("http://www.opengis.net/gml", .gml),
+        ("http://www.itunes.com/dtds/podcast-1.0.dtd", .itunes),
+        ("http://www.itunes.com/DTDs/Podcast-1.0.dtd", .itunes),
         ("http://purl.org/rss/1.0/modules/syndication/", .sy),
         ("http://www.w3.org/1999/xhtml", .xhtml),
         ("http://www.w3.org/XML/1998/namespace", .xml),

@@ -25,12 +25,24 @@ public enum FeedParser {
         if let tag = DocumentSniffer.oversizedTag(data, maxAttributes: limits.maxAttributesPerElement) {
             throw ParseError(.tooLarge, "an element has more than \(limits.maxAttributesPerElement) attributes (\(tag))")
         }
+        var data = data
+        var charset = charset
+        var options: Int32 = 0
+        if let utf8 = EncodingSniffer.utf32AsUTF8(data) {
+            data = utf8
+            charset = "UTF-8"
+            options = Int32(XML_PARSE_IGNORE_ENC.rawValue)
+        } else if let label = charset?.lowercased() ?? EncodingSniffer.declaredEncoding(data),
+            EncodingSniffer.windows1252Labels.contains(label)
+        {
+            charset = "windows-1252"
+            options = Int32(XML_PARSE_IGNORE_ENC.rawValue)
+        }
         let reader = FeedSAXReader(limits: limits, documentURL: url)
-        reader.run(data, charset: charset)
+        reader.run(data, charset: charset, extraOptions: options)
         if reader.failure == nil, reader.unsupportedEncoding, reader.items.isEmpty {
-            // The declared encoding is unknown: read the bytes as UTF-8 if they are, else as
-            // windows-1252, which maps every byte.
-            let fallback = String(validating: data, as: UTF8.self) != nil ? "UTF-8" : "windows-1252"
+            // The declared encoding is unknown: read the bytes in the most likely one instead.
+            let fallback = EncodingSniffer.fallback(for: data)
             let retry = FeedSAXReader(limits: limits, documentURL: url)
             retry.warnings.append("unsupported encoding declared; read as \(fallback)")
             retry.run(data, charset: fallback, extraOptions: Int32(XML_PARSE_IGNORE_ENC.rawValue))

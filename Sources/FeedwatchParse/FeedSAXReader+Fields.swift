@@ -4,8 +4,11 @@ import Foundation
 extension FeedSAXReader {
     /// A field's text is complete: store it where it belongs (the item, or the feed).
     func finishCapture(_ c: Capture) {
-        let bytes = buffer
+        var bytes = buffer
         buffer.removeAll(keepingCapacity: true)
+        if c.base64, let decoded = Data(base64Encoded: Data(bytes), options: .ignoreUnknownCharacters) {
+            bytes = [UInt8](decoded)
+        }
         if c.inItem, item != nil {
             finishItemField(c, bytes)
         } else if personDepth >= 0 {

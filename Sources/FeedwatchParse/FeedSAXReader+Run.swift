@@ -97,7 +97,7 @@ extension FeedSAXReader {
         }
         let published = b.published ?? b.dcDate
         let id: String
-        if let guid = b.guid {
+        if let guid = b.guid ?? b.about {
             id = guid
         } else if let link {
             id = link

@@ -12,6 +12,8 @@ final class FeedSAXReader {
         var isHTML: Bool
         /// RSS titles are text unless they look like HTML; decided when the text is complete.
         var guessHTML = false
+        /// Atom 0.3 `mode="base64"` (or a binary MIME type): decoded when complete.
+        var base64 = false
         /// Child elements were serialized into the buffer, so character data is escaped.
         var markup = false
         /// The buffer length just after the last serialized start tag (to write `<br/>`).
@@ -34,6 +36,8 @@ final class FeedSAXReader {
     var buffer: [UInt8] = []
     var item: ItemBuilder?
     var itemDepth = -1
+    /// The depth of the element whose children are feed-level fields (the root, or `channel`).
+    var containerDepth = 1
     var personDepth = -1
     var personName: String?
     var personEmail: String?
@@ -48,6 +52,10 @@ final class FeedSAXReader {
     var unsupportedEncoding = false
     var warnings: [String] = []
     private var kinds: [KindKey: ElementKind] = [:]
+    /// The root's namespace when it is not one of the known ones (`<rss xmlns="…">`, Atom drafts):
+    /// elements in it are read as RSS or Atom elements.
+    private var rootURI: UnsafeRawPointer?
+    private var rootNamespace: FeedNamespace = .other
 
     private struct KindKey: Hashable {
         var uri: UnsafeRawPointer?
@@ -98,6 +106,14 @@ final class FeedSAXReader {
             serializeStart(name: name, prefix: prefix, attributes: attributes)
             return
         }
+        if depth == 1, uri != nil, FeedNamespace(uri: uri) == .other {
+            switch String(cString: name) {
+            case "rss", "channel": rootNamespace = .rss
+            case "feed": rootNamespace = attributes.value("version") == "0.3" ? .atom03 : .atom10
+            default: break
+            }
+            if rootNamespace != .other { rootURI = UnsafeRawPointer(uri) }
+        }
         let kind = elementKind(uri: uri, name: name)
         if depth == 1 {
             startRoot(kind, name: name, uri: uri, attributes: attributes)
@@ -134,7 +150,9 @@ final class FeedSAXReader {
         // string for the whole parse, so the pointers are a sound cache key.
         let key = KindKey(uri: uri.map { UnsafeRawPointer($0) }, name: UnsafeRawPointer(name))
         if let kind = kinds[key] { return kind }
-        let kind = ElementKind(namespace: FeedNamespace(uri: uri), name: name)
+        var ns = FeedNamespace(uri: uri)
+        if ns == .other, let rootURI, key.uri == rootURI { ns = rootNamespace }
+        let kind = ElementKind(namespace: ns, name: name)
         kinds[key] = kind
         return kind
     }
@@ -146,7 +164,7 @@ final class FeedSAXReader {
         switch kind {
         case .rssRoot:
             switch attributes.value("version")?.trimmingCharacters(in: .whitespaces) {
-            case "0.90": format = .rss090
+            case "0.90", "0.9": format = .rss090
             case "0.91": format = .rss091
             case "0.92": format = .rss092
             case "0.93": format = .rss093
@@ -155,7 +173,7 @@ final class FeedSAXReader {
             }
         case .rdfRoot: format = .rss10
         case .atomFeed:
-            if ns == .atom03 || (ns == .rss && attributes.value("version") == "0.3") {
+            if ns == .atom03 || rootNamespace == .atom03 || (ns == .rss && attributes.value("version") == "0.3") {
                 format = .atom03
             } else {
                 format = .atom10
@@ -173,12 +191,24 @@ final class FeedSAXReader {
 
     private func startChild(_ kind: ElementKind, uri: UnsafePointer<xmlChar>?, attributes: SAXAttributes) {
         let inItem = item != nil
+        // Fields count only as children of the item or of the channel/feed: an `<id>` inside an
+        // unknown `<image>` in an entry is not the entry's id. Person parts, geo and media
+        // elements may sit deeper (in author, georss:where, geo:Point, media:group).
+        switch kind {
+        case .personName, .personEmail, .georssPoint, .geoLat, .geoLong, .mediaContent, .mediaTitle,
+            .mediaDescription, .mediaKeywords, .mediaCategory, .item, .channel, .skipSubtree:
+            break
+        default:
+            guard depth == (inItem ? itemDepth : containerDepth) + 1 else { return }
+        }
         switch kind {
         case .channel:
+            containerDepth = depth
             if uri != nil, FeedNamespace(uri: uri) == .rss090 { format = .rss090 }
         case .item:
             guard !inItem else { return }
             item = ItemBuilder()
+            item?.about = attributes.value("about", namespace: .rdf)
             itemDepth = depth
         case .atomPerson:
             personDepth = depth
@@ -190,7 +220,9 @@ final class FeedSAXReader {
             if let href = attributes.value("href") {
                 atomLink(href: href, attributes: attributes)
             } else {
-                beginCapture(kind, isHTML: false, inItem: inItem)
+                // Atom 0.3 links may carry the URL as text; only the alternate one is the link.
+                let rel = attributes.value("rel")?.trimmingCharacters(in: .whitespaces).lowercased()
+                if rel == nil || rel == "alternate" { beginCapture(kind, isHTML: false, inItem: inItem) }
             }
         case .enclosure, .mediaContent:
             guard inItem, let url = attributes.value("url"), !url.isEmpty else { return }
@@ -198,13 +230,17 @@ final class FeedSAXReader {
             guard item?.enclosures.contains(where: { $0.url == resolved }) == false else { return }
             let length = attributes.value(kind == .enclosure ? "length" : "fileSize").flatMap { Int($0) }
             item?.enclosures.append(Enclosure(url: resolved, type: attributes.value("type"), length: length))
-        case .category where attributes.value("term") != nil:
-            let term = attributes.value("label") ?? attributes.value("term") ?? ""
-            addCategory(term)
+        case .category where attributes.value("term") != nil || attributes.value("text") != nil:
+            addCategory(attributes.value("term") ?? attributes.value("text") ?? "")
         case .title, .summary, .content, .subtitle:
             if kind == .content, attributes.value("src") != nil { return }
             let (isHTML, guess) = textType(kind, uri: uri, attributes: attributes)
             beginCapture(kind, isHTML: isHTML, inItem: inItem, guessHTML: guess)
+            if attributes.value("mode")?.lowercased() == "base64" || Self.isBase64Type(attributes.value("type")) {
+                capture?.base64 = true
+            }
+        case .xhtmlBody:
+            beginCapture(.content, isHTML: true, inItem: inItem)
         case .description, .contentEncoded, .mediaDescription:
             beginCapture(kind, isHTML: true, inItem: inItem)
         case .guid:
@@ -237,6 +273,12 @@ final class FeedSAXReader {
             if ns.isAtom { return (kind == .content && format == .atom03, false) }
             return (kind != .title, kind == .title)
         }
+    }
+
+    /// Atom 1.0 (RFC 4287 §4.1.3.3): a MIME type that is neither XML nor text means base64.
+    static func isBase64Type(_ type: String?) -> Bool {
+        guard let t = type?.lowercased(), t.contains("/") else { return false }
+        return !t.hasPrefix("text/") && !t.hasSuffix("+xml") && !t.hasSuffix("/xml")
     }
 
     private func beginCapture(_ kind: ElementKind, isHTML: Bool, inItem: Bool, guessHTML: Bool = false) {
@@ -281,7 +323,11 @@ final class FeedSAXReader {
 
     private func finishPerson() {
         personDepth = -1
-        if let name = personName ?? personEmail { addAuthor(name) }
+        if let name = personName, let email = personEmail {
+            addAuthor("\(name) (\(email))")
+        } else if let name = personName ?? personEmail {
+            addAuthor(name)
+        }
     }
 
     private func finishItem() {

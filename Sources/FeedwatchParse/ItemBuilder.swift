@@ -13,6 +13,8 @@ struct ItemBuilder {
     var link: String?
     var alternateLink: String?
     var guid: String?
+    /// RSS 1.0 `rdf:about`, the id when there is no other.
+    var about: String?
     var guidIsPermaLink = true
     var published: Date?
     var updated: Date?

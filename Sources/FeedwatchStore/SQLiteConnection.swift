@@ -28,7 +28,8 @@ final class SQLiteConnection {
         }
         self.handle = db
         sqlite3_extended_result_codes(db, 1)
-        let milliseconds = busyTimeout.components.seconds * 1000 + busyTimeout.components.attoseconds / 1_000_000_000_000_000
+        let milliseconds =
+            busyTimeout.components.seconds * 1000 + busyTimeout.components.attoseconds / 1_000_000_000_000_000
         let timeoutCode = sqlite3_busy_timeout(db, Int32(clamping: milliseconds))
         guard timeoutCode == SQLITE_OK else { throw error(timeoutCode, "setting the busy timeout") }
     }

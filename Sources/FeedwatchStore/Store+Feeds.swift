@@ -46,7 +46,9 @@ extension Store {
     /// Forgets a feed's fetch state (its items and alerts stay).
     public func deleteFeedState(_ feedID: String) throws(StoreError) {
         try requireWritable("deleting feed state")
-        try locked { (db) throws(StoreError) in try db.statement("DELETE FROM feeds WHERE feed_id = ?").run([.text(feedID)]) }
+        try locked { (db) throws(StoreError) in
+            try db.statement("DELETE FROM feeds WHERE feed_id = ?").run([.text(feedID)])
+        }
     }
 
     private static func feedState(from row: SQLiteStatement.Row) -> FeedState {

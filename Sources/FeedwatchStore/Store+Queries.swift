@@ -58,8 +58,10 @@ extension Store {
     public func alertIDs(withPrefix prefix: String, limit: Int = 10) throws(StoreError) -> [String] {
         // A range on the primary key instead of LIKE, which would treat % and _ as wildcards.
         try locked { (db) throws(StoreError) in
-            try db.statement("SELECT alert_id FROM alerts WHERE alert_id >= ? AND alert_id < ? ORDER BY alert_id LIMIT ?")
-                .rows([.text(prefix), .text(prefix + "\u{10FFFF}"), .int(limit)]) { $0.text(0) ?? "" }
+            try db.statement(
+                "SELECT alert_id FROM alerts WHERE alert_id >= ? AND alert_id < ? ORDER BY alert_id LIMIT ?"
+            )
+            .rows([.text(prefix), .text(prefix + "\u{10FFFF}"), .int(limit)]) { $0.text(0) ?? "" }
         }
     }
 
@@ -73,6 +75,8 @@ extension Store {
 
     /// How many alerts the store holds.
     public func alertCount() throws(StoreError) -> Int {
-        try locked { (db) throws(StoreError) in try db.statement("SELECT count(*) FROM alerts").rows { $0.int(0) }.first ?? 0 }
+        try locked { (db) throws(StoreError) in
+            try db.statement("SELECT count(*) FROM alerts").rows { $0.int(0) }.first ?? 0
+        }
     }
 }

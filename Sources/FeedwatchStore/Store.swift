@@ -21,8 +21,6 @@ public final class Store: @unchecked Sendable {
     public let readOnly: Bool
     private let connection: SQLiteConnection
     private let lock = NSLock()
-    let encoder = JSONEncoder()
-    let decoder = JSONDecoder()
 
     /// Opens (creating it and its directory if needed) the store for writing, and brings its
     /// schema up to date.
@@ -42,12 +40,12 @@ public final class Store: @unchecked Sendable {
                 do {
                     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
                 } catch {
-                    throw StoreError(code: SQLITE_CANTOPEN, message: "creating \(directory): \(error.localizedDescription)")
+                    throw StoreError(
+                        code: SQLITE_CANTOPEN, message: "creating \(directory): \(error.localizedDescription)")
                 }
             }
         }
         connection = try SQLiteConnection(path: path, readOnly: readOnly, busyTimeout: busyTimeout)
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         if readOnly {
             try checkSchemaForReading()
         } else {
@@ -71,7 +69,8 @@ public final class Store: @unchecked Sendable {
     private func configureForWriting() throws(StoreError) {
         let mode = try connection.pragma("PRAGMA journal_mode = WAL")
         guard mode?.lowercased() == "wal" else {
-            throw StoreError(code: SQLITE_ERROR, message: "\(path): could not switch to WAL mode (got \(mode ?? "nothing"))")
+            throw StoreError(
+                code: SQLITE_ERROR, message: "\(path): could not switch to WAL mode (got \(mode ?? "nothing"))")
         }
         try connection.execute("PRAGMA foreign_keys = ON")
         try connection.setSynchronous(.normal)

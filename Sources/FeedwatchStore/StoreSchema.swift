@@ -49,7 +49,24 @@ enum StoreSchema {
             PRIMARY KEY (alert_id, entity)
         ) WITHOUT ROWID;
         CREATE INDEX alert_entities_by_entity ON alert_entities (entity);
+        """,
+        // 2: corroboration. The canonical link of each alert's item, to find the same story from
+        // another outlet, and the later sources of an alert, each an outbox entry for an
+        // `alert_update` event until it is in the log.
         """
+        ALTER TABLE alerts ADD COLUMN story_link TEXT;
+        CREATE INDEX alerts_by_story_link ON alerts (story_link, created) WHERE story_link IS NOT NULL;
+        CREATE TABLE alert_sources (
+            alert_id TEXT NOT NULL REFERENCES alerts (alert_id) ON DELETE CASCADE,
+            feed_id TEXT NOT NULL,
+            item_id TEXT NOT NULL,
+            json TEXT NOT NULL,
+            added REAL NOT NULL,
+            logged_at REAL,
+            PRIMARY KEY (alert_id, feed_id, item_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX alert_sources_pending ON alert_sources (added) WHERE logged_at IS NULL;
+        """,
     ]
 
     static var version: Int { migrations.count }

@@ -24,10 +24,45 @@ public enum FeedwatchProcess {
         return TestDirectory.repository + "/.build/debug/feedwatch"
     }
 
+    /// A feedwatch process left running (a daemon), to be stopped with a signal.
+    public final class Running: @unchecked Sendable {
+        public let process: Process
+        private let out: Pipe
+        private let err: Pipe
+
+        init(process: Process, out: Pipe, err: Pipe) {
+            self.process = process
+            self.out = out
+            self.err = err
+        }
+
+        public var pid: Int32 { process.processIdentifier }
+
+        /// Sends a signal without waiting.
+        public func send(_ signal: Int32) { kill(process.processIdentifier, signal) }
+
+        /// Sends `signal`, waits up to `timeout` seconds for the exit (then SIGKILL), and returns what it printed.
+        public func stop(signal: Int32 = SIGTERM, timeout: TimeInterval = 10) throws -> Result {
+            send(signal)
+            return FeedwatchProcess.finish(process, out: out, err: err, deadline: Date().addingTimeInterval(timeout))
+        }
+    }
+
+    /// Starts feedwatch and returns at once.
+    public static func start(_ arguments: [String], environment: [String: String] = [:]) throws -> Running {
+        let (process, out, err) = try launch(arguments, environment: environment)
+        return Running(process: process, out: out, err: err)
+    }
+
     /// Runs feedwatch with the arguments and waits, killing it after `timeout` seconds.
     public static func run(
         _ arguments: [String], environment: [String: String] = [:], timeout: TimeInterval = 60
     ) throws -> Result {
+        let (process, out, err) = try launch(arguments, environment: environment)
+        return finish(process, out: out, err: err, deadline: Date().addingTimeInterval(timeout))
+    }
+
+    private static func launch(_ arguments: [String], environment: [String: String]) throws -> (Process, Pipe, Pipe) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
@@ -42,7 +77,11 @@ public enum FeedwatchProcess {
         process.standardError = err
         process.standardInput = FileHandle.nullDevice
         try process.run()
-        let deadline = Date().addingTimeInterval(timeout)
+        return (process, out, err)
+    }
+
+    /// Waits for the process (killing it at the deadline) while draining both pipes.
+    static func finish(_ process: Process, out: Pipe, err: Pipe, deadline: Date) -> Result {
         // Drain both pipes while waiting, so a chatty process cannot block on a full pipe.
         nonisolated(unsafe) var outData = Data()
         nonisolated(unsafe) var errData = Data()

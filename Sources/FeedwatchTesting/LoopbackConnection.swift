@@ -47,6 +47,11 @@ struct LoopbackConnection {
                 buffer.removeSubrange(..<(end + 4))
                 return head
             }
+            // Not a request line (a TLS ClientHello, say): answer like a real server would, and close.
+            if let first = buffer.first, !(UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(first) {
+                _ = send(Array("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n".utf8))
+                return nil
+            }
             if buffer.count > Self.maxHeadBytes {
                 _ = send(Array("HTTP/1.1 431 Request Header Fields Too Large\r\nConnection: close\r\n\r\n".utf8))
                 return nil
@@ -84,22 +89,39 @@ struct LoopbackConnection {
         return true
     }
 
+    /// Parses a request head at the byte level (benchmarks send it tens of thousands of times).
     static func parse(_ head: [UInt8]) -> LoopbackRequest? {
-        let text = String(decoding: head, as: UTF8.self)
-        var lines = text.split(separator: "\r\n", omittingEmptySubsequences: false)
-        guard !lines.isEmpty else { return nil }
-        let requestLine = lines.removeFirst().split(separator: " ")
-        guard requestLine.count == 3, requestLine[2].hasPrefix("HTTP/1.") else { return nil }
-        var headers: [String: String] = [:]
-        for line in lines where !line.isEmpty {
-            guard let colon = line.firstIndex(of: ":") else { return nil }
-            let name = line[..<colon].lowercased()
-            let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
-            headers[name] = headers[name].map { $0 + ", " + value } ?? value
+        var lines: [ArraySlice<UInt8>] = []
+        var lineStart = 0
+        var i = 0
+        while i < head.count {
+            if head[i] == 13, i + 1 < head.count, head[i + 1] == 10 {
+                lines.append(head[lineStart..<i])
+                i += 2
+                lineStart = i
+            } else {
+                i += 1
+            }
         }
-        let target = String(requestLine[1])
-        let path = String(target.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)[0])
-        return LoopbackRequest(method: String(requestLine[0]), target: target, path: path, headers: headers)
+        lines.append(head[lineStart..<head.count])
+        let requestLine = lines[0].split(separator: 32)
+        guard requestLine.count == 3, requestLine[2].starts(with: Array("HTTP/1.".utf8)) else { return nil }
+        var headers: [String: String] = [:]
+        for line in lines.dropFirst() where !line.isEmpty {
+            guard let colon = line.firstIndex(of: 58) else { return nil }
+            let name = String(
+                decoding: line[line.startIndex..<colon].map { (65...90).contains($0) ? $0 | 32 : $0 }, as: UTF8.self)
+            var value = line[(colon + 1)...]
+            while let first = value.first, first == 32 || first == 9 { value = value.dropFirst() }
+            while let last = value.last, last == 32 || last == 9 { value = value.dropLast() }
+            let text = String(decoding: value, as: UTF8.self)
+            headers[name] = headers[name].map { $0 + ", " + text } ?? text
+        }
+        let target = String(decoding: requestLine[1], as: UTF8.self)
+        let path =
+            requestLine[1].firstIndex(of: 63).map { String(decoding: requestLine[1][..<$0], as: UTF8.self) } ?? target
+        return LoopbackRequest(
+            method: String(decoding: requestLine[0], as: UTF8.self), target: target, path: path, headers: headers)
     }
 
     // MARK: Writing

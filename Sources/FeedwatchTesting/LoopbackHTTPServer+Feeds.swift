@@ -7,6 +7,8 @@ struct LoopbackFeedState: Sendable {
     var version: Int
     var etag: String
     var lastModified: Date
+    /// `lastModified` as sent, formatted once: formatting per request would dominate a 10,000-feed benchmark.
+    var lastModifiedText: String
 }
 
 extension LoopbackHTTPServer {
@@ -19,7 +21,8 @@ extension LoopbackHTTPServer {
             core.withLock {
                 core.feeds[path] = LoopbackFeedState(
                     body: body, contentType: contentType, version: 1,
-                    etag: Self.etag(path: path, version: 1), lastModified: now)
+                    etag: Self.etag(path: path, version: 1), lastModified: now,
+                    lastModifiedText: HTTPDateFormat.string(from: now))
             }
             route(path) { [core] request in Self.answer(request, core: core) }
         }
@@ -40,13 +43,14 @@ extension LoopbackHTTPServer {
             state.etag = Self.etag(path: path, version: state.version)
             let now = Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down))
             state.lastModified = max(now, state.lastModified.addingTimeInterval(1))
+            state.lastModifiedText = HTTPDateFormat.string(from: state.lastModified)
             core.feeds[path] = state
         }
     }
 
     /// The validators a served feed currently has: (ETag, Last-Modified), as sent on the wire.
     public func validators(path: String) -> (etag: String, lastModified: String)? {
-        core.withLock { core.feeds[path].map { ($0.etag, HTTPDateFormat.string(from: $0.lastModified)) } }
+        core.withLock { core.feeds[path].map { ($0.etag, $0.lastModifiedText) } }
     }
 
     private static func etag(path: String, version: Int) -> String {
@@ -59,19 +63,24 @@ extension LoopbackHTTPServer {
         guard let state = core.withLock({ core.feeds[request.path] }) else {
             return .text("not found\n", status: 404)
         }
-        let lastModified = HTTPDateFormat.string(from: state.lastModified)
+        let lastModified = state.lastModifiedText
         let validators = [("ETag", state.etag), ("Last-Modified", lastModified)]
         let unchanged: Bool
         if let tags = request.header("if-none-match") {
             // Weak comparison (RFC 9110 §8.8.3.2): W/ prefixes are ignored.
-            let strip = { (tag: Substring) in tag.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "W/", with: "") }
-            unchanged = tags.split(separator: ",").contains { $0.trimmingCharacters(in: .whitespaces) == "*" || strip($0) == strip(state.etag[...]) }
+            let strip = { (tag: Substring) in
+                tag.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "W/", with: "")
+            }
+            unchanged = tags.split(separator: ",").contains {
+                $0.trimmingCharacters(in: .whitespaces) == "*" || strip($0) == strip(state.etag[...])
+            }
         } else if let since = request.header("if-modified-since") {
             unchanged = since == lastModified
         } else {
             unchanged = false
         }
         if unchanged { return LoopbackResponse(status: 304, headers: validators) }
-        return LoopbackResponse(status: 200, headers: [("Content-Type", state.contentType)] + validators, body: state.body)
+        return LoopbackResponse(
+            status: 200, headers: [("Content-Type", state.contentType)] + validators, body: state.body)
     }
 }

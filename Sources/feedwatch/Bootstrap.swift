@@ -32,14 +32,11 @@ extension GlobalOptions {
         }
     }
 
-    /// The operational logger: stderr, level from --log-level, else the config, else info.
+    /// The operational logger: stderr (with syslog priority prefixes under systemd), level from
+    /// --log-level, else the config, else info.
     func makeLogger(configured: String? = nil) -> Logger {
-        let level = Logger.Level(rawValue: (logLevel ?? configured ?? "info").lowercased()) ?? .info
-        LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = level
-            return handler
-        }
+        let level = FeedwatchLogging.parseLevel(logLevel ?? configured ?? "info") ?? .info
+        FeedwatchLogging.bootstrap(level: level)
         return Logger(label: "feedwatch")
     }
 }

@@ -19,9 +19,11 @@ struct Parse: AsyncParsableCommand {
     @Option(help: "The charset an HTTP server would send with the file (overrides the XML declaration).")
     var charset: String?
 
+    @Option(help: "The URL the document was fetched from, to resolve relative links (default: the file's URL).")
+    var url: String?
+
     func run() async throws {
         let bytes: [UInt8]
-        let url: String
         if source.hasPrefix("http://") || source.hasPrefix("https://") {
             Self.printError("feedwatch parse: \(source): fetching URLs: not wired yet")
             throw ExitCode(69)  // EX_UNAVAILABLE
@@ -32,10 +34,10 @@ struct Parse: AsyncParsableCommand {
             throw ExitCode(66)  // EX_NOINPUT
         }
         bytes = [UInt8](data)
-        url = URL(fileURLWithPath: path).absoluteString
+        let baseURL = url ?? URL(fileURLWithPath: path).absoluteString
         let feed: ParsedFeed
         do {
-            feed = try FeedParser.parse(bytes, url: url, charset: charset)
+            feed = try FeedParser.parse(bytes, url: baseURL, charset: charset)
         } catch {
             Self.printError("feedwatch parse: \(path): \(error)")
             throw ExitCode(65)  // EX_DATAERR

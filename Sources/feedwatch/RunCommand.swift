@@ -43,9 +43,11 @@ struct Run: AsyncParsableCommand {
             if report.logError != nil || !report.storeErrors.isEmpty { throw Exit.tempFail }
             return
         }
+        // Under systemd, each alert also goes to the journal, at a priority that follows its severity.
+        let plain = AlertFormatter(color: false)
         let daemon = Daemon(
-            configPath: options.configPath, configuration: configuration, pipeline: services.pipeline,
-            alertLog: services.alertLog, logger: logger)
+            configPath: options.configPath, configuration: configuration, services: services, logger: logger,
+            onAlert: { alert in FeedwatchLogging.logAlert(alert, line: plain.format(alert)) })
         await daemon.run()
         services.fetcher.shutdown()
     }

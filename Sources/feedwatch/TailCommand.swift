@@ -6,57 +6,47 @@ import Foundation
 
 struct Tail: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Print the alert log readably; with -f, follow it as alerts arrive.")
+        abstract: "Print the alert log readably; with -f, follow it as alerts arrive.",
+        discussion: "Follows across log rotation, like tail -F. Colour only on a terminal.")
 
     @OptionGroup var options: GlobalOptions
+    @OptionGroup var selection: AlertSelection
 
     @Flag(name: .shortAndLong, help: "Keep reading as new alerts are appended.")
     var follow = false
 
-    @Option(name: .shortAndLong, help: "How many of the last alerts to print first.")
+    @Option(name: [.customShort("n"), .long], help: "How many of the last alerts to print first.")
     var lines = 10
 
-    @Flag(help: "Print the log's JSON lines as they are.")
+    @Flag(help: "Print the log's JSON lines instead of readable ones.")
     var json = false
 
     func run() async throws {
         let configuration = try options.loadConfiguration()
         let path = configuration.config.alertLogPath
+        exitQuietlyOnInterrupt()
+        let filter = selection.filter
         let formatter = AlertFormatter(color: isatty(STDOUT_FILENO) == 1)
-        signal(SIGPIPE, SIG_DFL)  // `feedwatch tail | head` ends quietly
-        let render: (Substring) -> String? = { line in
-            if json { return AlertLine.decode(line).map(AlertLine.encode) }
-            return AlertLine.decode(line).map(formatter.format)
+        let render: (String) -> String? = { line in
+            guard let alert = filter.alert(onLine: line) else { return nil }
+            return json ? AlertLine.encode(alert) : formatter.format(alert)
         }
-        var offset: UInt64 = 0
-        if let data = FileManager.default.contents(atPath: path) {
-            offset = UInt64(data.count)
-            let text = String(decoding: data, as: UTF8.self)
-            let complete = text.hasSuffix("\n") ? text : String(text[..<(text.lastIndex(of: "\n") ?? text.startIndex)])
-            for line in complete.split(separator: "\n").suffix(max(lines, 0)) {
-                if let out = render(line) { print(out) }
-            }
-        } else if !follow {
-            printError("feedwatch: \(path): no alert log yet")
+        let follower = AlertLogFollower(path: path)
+        // Filters apply before -n: read back far enough to find N matching alerts.
+        let scan = filter == AlertFilter() ? max(lines, 0) : max(lines, 0) * 50 + 1000
+        let recent = try follower.lines(last: scan).compactMap(render).suffix(max(lines, 0))
+        for line in recent { print(line) }
+        guard follow else {
+            if !FileManager.default.fileExists(atPath: path) { printError("feedwatch: \(path): no alert log yet") }
             return
         }
-        guard follow else { return }
-        var pending = ""
-        while !Task.isCancelled {
-            try await Task.sleep(for: .milliseconds(250))
-            guard let handle = FileHandle(forReadingAtPath: path) else { continue }
-            defer { try? handle.close() }
-            let size = (try? handle.seekToEnd()) ?? 0
-            if size < offset { offset = 0 }  // truncated or replaced: start over
-            try handle.seek(toOffset: offset)
-            guard let data = try handle.readToEnd(), !data.isEmpty else { continue }
-            offset += UInt64(data.count)
-            pending += String(decoding: data, as: UTF8.self)
-            while let newline = pending.firstIndex(of: "\n") {
-                if let out = render(pending[..<newline]) { print(out) }
-                pending.removeSubrange(...newline)
+        fflush(nil)
+        try await follower.follow(last: 0) { line in
+            if let out = render(line) {
+                print(out)
+                fflush(nil)  // a pipe reader sees each alert at once
             }
-            fflush(nil)  // all output streams: a pipe reader sees each alert at once
+            return true
         }
     }
 }

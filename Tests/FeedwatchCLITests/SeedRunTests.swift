@@ -97,10 +97,11 @@ struct SeedRunTests {
 
     @Test("feeds shows each seed feed as fetched")
     func feedStatus() throws {
-        let (_, config) = try Self.install()
+        let (dir, config) = try Self.install()
+        defer { withExtendedLifetime(dir) {} }
         _ = try FeedwatchProcess.run(["run", "--once", "--config", config])
         let feeds = try FeedwatchProcess.run(["feeds", "--config", config])
-        #expect(feeds.status == 0)
+        #expect(feeds.status == 0, "\(feeds.stdout) \(feeds.stderr)")
         #expect(feeds.stdout.contains("seed-rss") && feeds.stdout.contains("seed-atom"))
         #expect(feeds.stdoutLines.filter { $0.contains(" ok ") }.count == 2, "\(feeds.stdout)")
     }

@@ -13,7 +13,9 @@ struct FetcherLimitsTests {
 
     @Test func aChunkedBodyPastTheCapIsTooLarge() async throws {
         let server = try LoopbackHTTPServer()
-        server.serve("/feed.xml", LoopbackResponse(body: [UInt8](repeating: 65, count: 1 << 20), behaviour: .chunked(chunkSize: 8192)))
+        server.serve(
+            "/feed.xml",
+            LoopbackResponse(body: [UInt8](repeating: 65, count: 1 << 20), behaviour: .chunked(chunkSize: 8192)))
         let fetcher = Fetcher(limits: Self.smallCap)
 
         let error = try #require(await fetcher.fetch(FetchRequest(url: server.url("/feed.xml"))).error)

@@ -23,12 +23,13 @@ struct FetcherRedirectTests {
 
     /// The stored URL may move only along permanent redirects (RFC 9110 §15.4.2, §15.4.9); a temporary hop ends
     /// what may be stored.
-    @Test(arguments: [
-        ([301, 308], "/feed.xml"),
-        ([308], "/feed.xml"),
-        ([301, 302], "/hop1"),
-        ([302, 301], nil),
-    ] as [([Int], String?)])
+    @Test(
+        arguments: [
+            ([301, 308], "/feed.xml"),
+            ([308], "/feed.xml"),
+            ([301, 302], "/hop1"),
+            ([302, 301], nil),
+        ] as [([Int], String?)])
     func aPermanentRedirectIsReportedUpToTheFirstTemporaryHop(statuses: [Int], expected: String?) async throws {
         let server = try LoopbackHTTPServer()
         for (index, status) in statuses.enumerated() {
@@ -57,7 +58,9 @@ struct FetcherRedirectTests {
         #expect(server.hits("/ping") + server.hits("/pong") == quickLimits.maxRedirects + 1)
     }
 
-    @Test(arguments: ["ftp://127.0.0.1:1/feed.xml", "file:///etc/passwd", "gopher://127.0.0.1:1/feed", "dict://127.0.0.1:1/d"])
+    @Test(arguments: [
+        "ftp://127.0.0.1:1/feed.xml", "file:///etc/passwd", "gopher://127.0.0.1:1/feed", "dict://127.0.0.1:1/d",
+    ])
     func aRedirectToAnotherProtocolIsRefused(location: String) async throws {
         let server = try LoopbackHTTPServer()
         server.serve("/feed.xml", .redirect(to: location, status: 301))

@@ -81,13 +81,14 @@ struct FetcherStatusTests {
     }
 
     /// RFC 9111 §5.2.2.1 and §5.3: max-age wins over Expires; Expires counts from the server's Date.
-    @Test(arguments: [
-        ([("Cache-Control", "public, max-age=600")], 600.0 as TimeInterval?),
-        ([("Cache-Control", "max-age=60"), ("Expires", "Thu, 01 Dec 2094 16:00:00 GMT")], 60),
-        ([("Date", "Sun, 06 Nov 1994 08:49:37 GMT"), ("Expires", "Sun, 06 Nov 1994 09:49:37 GMT")], 3600),
-        ([("Expires", "0")], 0),
-        ([], nil),
-    ] as [([(String, String)], TimeInterval?)])
+    @Test(
+        arguments: [
+            ([("Cache-Control", "public, max-age=600")], 600.0 as TimeInterval?),
+            ([("Cache-Control", "max-age=60"), ("Expires", "Thu, 01 Dec 2094 16:00:00 GMT")], 60),
+            ([("Date", "Sun, 06 Nov 1994 08:49:37 GMT"), ("Expires", "Sun, 06 Nov 1994 09:49:37 GMT")], 3600),
+            ([("Expires", "0")], 0),
+            ([], nil),
+        ] as [([(String, String)], TimeInterval?)])
     func freshnessComesFromCacheControlOrExpires(headers: [(String, String)], expected: TimeInterval?) async throws {
         let server = try LoopbackHTTPServer()
         server.serve("/feed.xml", LoopbackResponse(headers: headers.map { ($0.0, $0.1) }, body: sampleFeed))

@@ -40,7 +40,9 @@ import Testing
         var alert = Fixture.alert(title: "Islamic State fighters attack Kirkuk")
         alert.matches = [
             Match(kind: .place, entity: "kirkuk", name: "Kirkuk", text: "Kirkuk", field: .title, start: 30, end: 36),
-            Match(kind: .group, entity: "islamic-state", name: "Islamic State", text: "Islamic State", field: .title, start: 0, end: 13),
+            Match(
+                kind: .group, entity: "islamic-state", name: "Islamic State", text: "Islamic State", field: .title,
+                start: 0, end: 13),
         ]
         alert.snippet = "… said Islamic State fighters attacked Kirkuk on Friday …"
         let detail = AlertDetail(color: false).format(alert)

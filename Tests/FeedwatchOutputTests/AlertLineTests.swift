@@ -8,7 +8,10 @@ import Testing
         let line = AlertLine.encode(Fixture.alert())
         #expect(line.hasPrefix("{\"timestamp\":\"2016-10-21T03:12:00Z\",\"event_type\":\"alert\",\"alert_id\":\""))
         let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
-        #expect(Set(object.keys) == ["timestamp", "event_type", "alert_id", "severity", "rule", "feed", "item", "matches", "snippet"])
+        #expect(
+            Set(object.keys) == [
+                "timestamp", "event_type", "alert_id", "severity", "rule", "feed", "item", "matches", "snippet",
+            ])
         let item = try #require(object["item"] as? [String: Any])
         #expect(Set(item.keys) == ["id", "title", "link", "published"])
         let match = try #require((object["matches"] as? [[String: Any]])?.first)
@@ -49,9 +52,11 @@ import Testing
         alert.feed.id = "feed\(hostile)"
         alert.matches[0].text = "Kirkuk\(hostile)"
         let line = AlertLine.encode(alert)
-        #expect(!line.unicodeScalars.contains { scalar in
-            scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || [0x202E, 0x2066, 0x2028, 0x2029].contains(scalar.value)
-        }, "\(name) raw in \(line.debugDescription)")
+        #expect(
+            !line.unicodeScalars.contains { scalar in
+                scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
+                    || [0x202E, 0x2066, 0x2028, 0x2029].contains(scalar.value)
+            }, "\(name) raw in \(line.debugDescription)")
         let decoded = try #require(AlertLine.decode(line))
         #expect(decoded.item.title?.hasPrefix("Kirkuk ") == true)
     }
@@ -67,7 +72,27 @@ import Testing
             }
         }
         let line = try EventLine.encode(FeedHealth())
-        #expect(line == "{\"event_type\":\"feed_health\",\"message\":\"bad \\u202e thing \\u0085\",\"timestamp\":\"2016-10-21T03:12:00Z\"}")
+        #expect(
+            line
+                == "{\"event_type\":\"feed_health\",\"message\":\"bad \\u202e thing \\u0085\",\"timestamp\":\"2016-10-21T03:12:00Z\"}"
+        )
+    }
+
+    /// Event lines are not sanitized (only escaped): the escapes must keep each value intact,
+    /// and leave the neighbours of the escaped characters (NBSP, ‰, superscript zero) alone.
+    @Test func escapingKeepsTheValueAndTouchesOnlyUnsafeCharacters() throws {
+        struct Note: Encodable { var text: String }
+        let text =
+            "a\u{9F}b\u{A0}c\u{80}d\u{61C}e\u{200E}\u{200F}f\u{2028}\u{2029}\u{202A}\u{202E}g\u{2030}"
+            + "\u{2066}\u{2069}h\u{2070}\u{7F}كركوك"
+        let line = try EventLine.encode(Note(text: text))
+        let unsafe: Set<UInt32> = [
+            0x9F, 0x80, 0x61C, 0x200E, 0x200F, 0x2028, 0x2029, 0x202A, 0x202E, 0x2066, 0x2069, 0x7F,
+        ]
+        #expect(!line.unicodeScalars.contains { unsafe.contains($0.value) })
+        for kept in ["\u{A0}", "\u{2030}", "\u{2070}", "كركوك"] { #expect(line.contains(kept)) }
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: String])
+        #expect(object["text"] == text)
     }
 
     @Test(arguments: [

@@ -69,9 +69,15 @@ import Testing
 
     @Test func otherEventsGoToTheSameLog() throws {
         struct Update: Encodable {
-            var event_type = "alert_update"
-            var alert_id = "abc"
+            var eventType = "alert_update"
+            var alertID = "abc"
             var sources = 2
+
+            enum CodingKeys: String, CodingKey {
+                case eventType = "event_type"
+                case alertID = "alert_id"
+                case sources
+            }
         }
         let path = directory.file("alerts.jsonl")
         let log = try AlertLog(path: path)
@@ -81,6 +87,29 @@ import Testing
         #expect(written.count == 2)
         #expect(AlertLine.eventType(of: written[0]) == "alert_update")
         #expect(AlertLine.decode(written[1]) != nil)
+    }
+
+    @Test func anUpdateIsLoggedOnceEvenAcrossARestart() throws {
+        let path = directory.file("alerts.jsonl")
+        let alert = Fixture.alert()
+        let update = AlertUpdate(
+            timestamp: Fixture.epoch, alertID: alert.alertID, sources: 2,
+            source: .init(
+                feed: .init(id: "b", url: "https://b.example/feed"),
+                item: .init(id: "b-1", title: "Same \u{202E} story", link: nil, published: nil)))
+        let log = try AlertLog(path: path)
+        try log.append([alert])
+        #expect(try log.append(updates: [update, update]) == [update.updateID])
+        let restarted = try AlertLog(path: path)
+        #expect(restarted.contains(updateID: update.updateID))
+        #expect(!restarted.contains(alertID: update.updateID))
+        #expect(try restarted.append(updates: [update]).isEmpty)
+        let written = try lines(path)
+        #expect(written.count == 2)
+        #expect(AlertLine.eventType(of: written[1]) == "alert_update")
+        #expect(written[1].contains("\"sources\":2"))
+        #expect(!written[1].unicodeScalars.contains("\u{202E}"))
+        #expect(try AlertLog.alertIDs(path: path, inLastBytes: 1 << 20) == [alert.alertID])
     }
 
     @Test func aLineWithALineBreakIsRefused() throws {

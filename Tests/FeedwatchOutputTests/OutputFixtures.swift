@@ -21,7 +21,8 @@ enum Fixture {
     static func alert(
         feed: String = "seed-rss", item: String = "item-1", rule: String = "place-and-group",
         title: String = "Islamic State fighters attack Kirkuk", severity: Severity = .high,
-        at time: Date = epoch, entities: [(EntityKind, String, String)] = [
+        at time: Date = epoch,
+        entities: [(EntityKind, String, String)] = [
             (.place, "kirkuk", "Kirkuk"), (.group, "islamic-state", "Islamic State"),
         ]
     ) -> Alert {

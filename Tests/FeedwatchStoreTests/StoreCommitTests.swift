@@ -45,6 +45,19 @@ import Testing
         #expect(try store.alertCount() == 1)
     }
 
+    @Test func severalFeedsCommitInOneTransaction() throws {
+        let store = try Store(path: directory.file("feedwatch.sqlite"))
+        let a = Fixture.alert(feed: "a", item: "1")
+        let b = Fixture.alert(feed: "b", item: "1")
+        let inserted = try store.commit([
+            FeedCommit(feed: "a", seen: [Fixture.seen("1")], alerts: [a]),
+            FeedCommit(feed: "b", seen: [Fixture.seen("1")], alerts: [b, a]),
+        ])
+        #expect(inserted.map(\.alertID) == [a.alertID, b.alertID])
+        #expect(try store.seenItems(feed: "a", ids: ["1"]).count == 1)
+        #expect(try store.seenItems(feed: "b", ids: ["1"]).count == 1)
+    }
+
     @Test func anEditedItemUpdatesItsContentHash() throws {
         let store = try Store(path: directory.file("feedwatch.sqlite"))
         try store.commit(feed: "seed-rss", seen: [Fixture.seen("item-1", hash: "before")], alerts: [])

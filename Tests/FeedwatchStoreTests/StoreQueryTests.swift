@@ -17,8 +17,10 @@ import Testing
             feed: "b", item: "2", rule: "place-and-group", severity: .critical,
             at: Fixture.epoch.addingTimeInterval(120),
             entities: [(.place, "dakuk", "Dakuk"), (.group, "pmf", "Popular Mobilization Forces")]),
-        Fixture.alert(feed: "b", item: "3", rule: "place-only", severity: .medium, at: Fixture.epoch.addingTimeInterval(180)),
-        Fixture.alert(feed: "a", item: "4", rule: "place-and-group", severity: .info, at: Fixture.epoch.addingTimeInterval(240)),
+        Fixture.alert(
+            feed: "b", item: "3", rule: "place-only", severity: .medium, at: Fixture.epoch.addingTimeInterval(180)),
+        Fixture.alert(
+            feed: "a", item: "4", rule: "place-and-group", severity: .info, at: Fixture.epoch.addingTimeInterval(240)),
     ]
 
     init() throws {
@@ -39,7 +41,8 @@ import Testing
     }
 
     @Test func sinceIsInclusiveAndUntilExclusive() throws {
-        let query = AlertQuery(since: Fixture.epoch.addingTimeInterval(60), until: Fixture.epoch.addingTimeInterval(180))
+        let query = AlertQuery(
+            since: Fixture.epoch.addingTimeInterval(60), until: Fixture.epoch.addingTimeInterval(180))
         #expect(try items(query) == ["1", "2"])
     }
 

@@ -31,12 +31,22 @@ import Testing
         try store.commit(
             feed: "f", seen: [Fixture.seen("still-listed"), Fixture.seen("new")], alerts: [],
             at: Fixture.epoch.addingTimeInterval(day * 30))
+        // Another feed: an unchanged item it still lists is refreshed by `listed`.
+        try store.commit(
+            feed: "g", seen: [Fixture.seen("old"), Fixture.seen("dropped")], alerts: [], at: Fixture.epoch)
+        try store.commit(
+            feed: "g", seen: [Fixture.seen("fresh")], alerts: [], listed: ["old"],
+            at: Fixture.epoch.addingTimeInterval(day * 30))
         // A feed that has not changed for a long time keeps all of its items.
         try store.commit(feed: "quiet", seen: [Fixture.seen("q")], alerts: [], at: Fixture.epoch)
 
         let result = try store.prune(olderThan: Fixture.epoch.addingTimeInterval(day * 7))
-        #expect(result.items == 1)
-        #expect(try store.seenItems(feed: "f", ids: ["gone", "still-listed", "new"]).keys.sorted() == ["new", "still-listed"])
+        #expect(result.items == 2)
+        #expect(
+            try store.seenItems(feed: "f", ids: ["gone", "still-listed", "new"]).keys.sorted() == [
+                "new", "still-listed",
+            ])
         #expect(try store.seenItems(feed: "quiet", ids: ["q"]).count == 1)
+        #expect(try store.seenItems(feed: "g", ids: ["old", "dropped", "fresh"]).keys.sorted() == ["fresh", "old"])
     }
 }

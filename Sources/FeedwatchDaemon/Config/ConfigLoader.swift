@@ -6,10 +6,12 @@ import Yams
 /// Reads `feedwatch.yaml`. Start-up, `check` and reload all go through here, so they agree.
 enum ConfigLoader {
     static let topKeys = [
-        "feeds", "watchlists", "store", "alert_log", "log_level", "metrics_file", "defaults", "fetch",
+        "feeds", "watchlists", "store", "alert_log", "log_level", "metrics_file", "defaults", "fetch", "retention",
+        "feed_health_after",
     ]
+    static let retentionKeys = ["items", "alerts"]
     static let feedKeys = ["url", "id", "interval", "backfill"]
-    static let defaultsKeys = ["interval", "backfill"]
+    static let defaultsKeys = ["interval", "backfill", "min_interval", "max_interval"]
     static let fetchKeys = [
         "connect_timeout", "timeout", "max_body", "max_redirects", "concurrency", "per_host", "contact", "proxy",
     ]
@@ -20,13 +22,23 @@ enum ConfigLoader {
         guard let text = readText(path, &reader), let root = reader.compose(text) else {
             return (nil, reader.problems)
         }
-        let directory = (path as NSString).deletingLastPathComponent
-        let base = directory.isEmpty ? "." : directory
+        // Relative paths in the file are relative to the file, wherever feedwatch runs from.
+        let base = (resolve(path, FileManager.default.currentDirectoryPath) as NSString).deletingLastPathComponent
         guard let top = reader.mapping(root, "the config file", allowed: topKeys) else { return (nil, reader.problems) }
 
         var defaultInterval = Config.defaultInterval
         var defaultBackfill = Config.defaultBackfill
+        var schedule = SchedulePolicy()
         if let node = top["defaults"]?.value, let defaults = reader.mapping(node, "defaults", allowed: defaultsKeys) {
+            if let value = defaults["min_interval"]?.value {
+                schedule.minInterval = reader.duration(value, "defaults.min_interval") ?? schedule.minInterval
+            }
+            if let value = defaults["max_interval"]?.value {
+                schedule.maxInterval = reader.duration(value, "defaults.max_interval") ?? schedule.maxInterval
+            }
+            if schedule.minInterval > schedule.maxInterval {
+                reader.problem(node, "defaults.min_interval is longer than defaults.max_interval; swap them")
+            }
             if let value = defaults["interval"]?.value {
                 defaultInterval = reader.duration(value, "defaults.interval") ?? defaultInterval
             }
@@ -35,7 +47,10 @@ enum ConfigLoader {
             }
         }
 
-        let feeds = readFeeds(top["feeds"], base: base, interval: defaultInterval, reader: &reader, root: root)
+        schedule.defaultInterval = defaultInterval
+        let feeds = readFeeds(
+            top["feeds"], base: base, interval: defaultInterval, minInterval: schedule.minInterval,
+            reader: &reader, root: root)
         let globs =
             top["watchlists"].map {
                 reader.sequence($0.value, "watchlists").compactMap { reader.string($0, "a watchlist glob") }
@@ -82,16 +97,28 @@ enum ConfigLoader {
             feed.backfill = feed.backfill ?? defaultBackfill
             withDefaults.append(feed)
         }
-        let config = Config(
+        var config = Config(
             path: path, feeds: withDefaults,
             watchlistGlobs: globs, watchlistFiles: files, storePath: storePath, alertLogPath: alertLog,
             logLevel: logLevel, metricsFile: metricsFile, defaultInterval: defaultInterval,
-            defaultBackfill: defaultBackfill, fetch: fetch)
+            defaultBackfill: defaultBackfill, fetch: fetch, schedule: schedule)
+        if let node = top["retention"]?.value, let fields = reader.mapping(node, "retention", allowed: retentionKeys) {
+            if let v = fields["items"]?.value {
+                config.itemRetention = reader.duration(v, "retention.items") ?? config.itemRetention
+            }
+            if let v = fields["alerts"]?.value {
+                config.alertRetention = reader.duration(v, "retention.alerts") ?? config.alertRetention
+            }
+        }
+        if let v = top["feed_health_after"]?.value {
+            config.feedHealthAfter = reader.duration(v, "feed_health_after") ?? config.feedHealthAfter
+        }
         return (config, reader.problems)
     }
 
     private static func readFeeds(
-        _ entry: (key: Node, value: Node)?, base: String, interval: TimeInterval, reader: inout YAMLReader, root: Node
+        _ entry: (key: Node, value: Node)?, base: String, interval: TimeInterval, minInterval: TimeInterval,
+        reader: inout YAMLReader, root: Node
     ) -> [FeedSource] {
         guard let entry else {
             reader.problem(root, "no 'feeds:' list; add at least one feed with a url")
@@ -122,10 +149,11 @@ enum ConfigLoader {
                 )
             }
             let every = fields["interval"].flatMap { reader.duration($0.value, "interval") } ?? interval
-            if every < 60, let node = fields["interval"]?.value, !url.hasPrefix("file:") {
+            if every < minInterval, let node = fields["interval"]?.value {
                 reader.problem(
                     node,
-                    "interval \(Int(every))s is below one minute; publishers may block such clients, use 1m or more")
+                    "interval \(Int(every))s is below defaults.min_interval (\(Int(minInterval))s); publishers may "
+                        + "block clients that poll this often: raise it, or lower defaults.min_interval")
             }
             let window = fields["backfill"].flatMap { backfillWindow($0.value, "backfill", &reader) }
             feeds.append(FeedSource(id: id, url: url, interval: every, backfill: window, location: location))
@@ -213,7 +241,7 @@ enum ConfigLoader {
 
     static func resolve(_ path: String, _ base: String) -> String {
         let expanded = (path as NSString).expandingTildeInPath
-        return expanded.hasPrefix("/") ? expanded : base + "/" + expanded
+        return ((expanded.hasPrefix("/") ? expanded : base + "/" + expanded) as NSString).standardizingPath
     }
 
     /// File names matching a glob, sorted.

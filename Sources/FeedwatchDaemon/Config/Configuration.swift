@@ -50,6 +50,6 @@ public struct ConfigurationError: Error, Sendable, CustomStringConvertible {
 /// The matcher's checks, split into what blocks a load and what is only worth a warning.
 enum MatchChecks {
     static func run(_ watchlist: Watchlist) -> (errors: [ConfigProblem], warnings: [ConfigProblem]) {
-        (Matcher.problems(in: watchlist), [])
+        (Matcher.errors(in: watchlist), Matcher.warnings(in: watchlist))
     }
 }

@@ -1,3 +1,4 @@
+import FeedwatchFetch
 import FeedwatchModel
 import Foundation
 
@@ -15,6 +16,8 @@ public struct CycleReport: Sendable {
     public var logError: String?
     public var storeErrors: [(feed: String, error: String)] = []
     public var duration: TimeInterval = 0
+    /// How each feed's fetch ended, for its schedule.
+    public var scheduleResults: [String: FeedSchedule.Result] = [:]
 
     public init() {}
 

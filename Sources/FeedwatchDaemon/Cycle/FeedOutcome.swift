@@ -19,6 +19,18 @@ struct FeedOutcome: Sendable {
     var startedAt: Date
 }
 
+extension FeedOutcome.Result {
+    /// The `result` label of the fetch counter: ok, not-modified, or the failure kind.
+    var metricsLabel: String {
+        switch self {
+        case .parsed: "ok"
+        case .notModified: "not-modified"
+        case .fetchFailed(let error): error.kind.rawValue
+        case .parseFailed(let error, _): error.kind == .notAFeed ? "not-a-feed" : "parse-error"
+        }
+    }
+}
+
 /// An item with its content hash and the rules that fire on it.
 struct MatchedItem: Sendable {
     var item: FeedItem

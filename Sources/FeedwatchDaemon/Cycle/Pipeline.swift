@@ -18,12 +18,14 @@ public final class Pipeline: Sendable {
     let store: Store
     let alertLog: AlertLog
     let logger: Logger
+    let metrics: Metrics
 
-    public init(fetcher: Fetcher, store: Store, alertLog: AlertLog, logger: Logger) {
+    public init(fetcher: Fetcher, store: Store, alertLog: AlertLog, logger: Logger, metrics: Metrics = Metrics()) {
         self.fetcher = fetcher
         self.store = store
         self.alertLog = alertLog
         self.logger = logger
+        self.metrics = metrics
     }
 
     /// Runs the feeds once with the given configuration. `onAlert` sees each new alert as it is committed.
@@ -102,6 +104,7 @@ public final class Pipeline: Sendable {
         }
         state.lastAttempt = outcome.startedAt
         state.duration = now.timeIntervalSince(outcome.startedAt)
+        metrics.recordFetch(result: outcome.result.metricsLabel, duration: .seconds(state.duration))
         state.nextDue = now.addingTimeInterval(feed.interval)
 
         switch outcome.result {
@@ -110,20 +113,34 @@ public final class Pipeline: Sendable {
             state.status = error.kind.rawValue
             state.lastError = error.message
             state.consecutiveFailures += 1
-            logger.warning(
-                "feed fetch failed",
-                metadata: ["feed": "\(feed.id)", "kind": "\(error.kind.rawValue)", "error": "\(error.message)"])
+            switch error.kind {
+            case .gone:
+                report.scheduleResults[feed.id] = .gone
+                logger.error(
+                    "feed is gone (HTTP 410); it will not be fetched again until the configuration is reloaded",
+                    metadata: ["feed": "\(feed.id)"])
+            case .cancelled:
+                report.scheduleResults[feed.id] = .cancelled
+            default:
+                report.scheduleResults[feed.id] = .failed(retryAfter: error.retryAfter)
+                logger.warning(
+                    "feed fetch failed",
+                    metadata: ["feed": "\(feed.id)", "kind": "\(error.kind.rawValue)", "error": "\(error.message)"])
+            }
         case .parseFailed(let error, let response):
             report.failed.append((feed.id, error.description))
             state.status = error.kind == .notAFeed ? "not-a-feed" : "parse-error"
             state.lastError = error.message
             state.consecutiveFailures += 1
             state.bytes = response.body.count
+            report.scheduleResults[feed.id] = .failed(retryAfter: nil)
+            metrics.recordParseError()
             logger.warning(
                 "feed parse failed",
                 metadata: ["feed": "\(feed.id)", "kind": "\(error.kind.rawValue)", "error": "\(error.message)"])
-        case .notModified:
+        case .notModified(let response):
             report.notModified += 1
+            report.scheduleResults[feed.id] = .notModified(freshFor: response.freshFor)
             state.status = "not-modified"
             state.lastError = nil
             state.consecutiveFailures = 0
@@ -131,6 +148,7 @@ public final class Pipeline: Sendable {
         case .parsed(let parsed, let response, let matched):
             report.fetched += 1
             report.items += matched.count
+            metrics.addItemsParsed(matched.count)
             state.status = parsed.partial ? "partial" : "ok"
             state.lastError = parsed.partial ? parsed.warnings.first : nil
             state.consecutiveFailures = 0
@@ -143,12 +161,25 @@ public final class Pipeline: Sendable {
                 let (newCount, alerts) = try commit(
                     matched, feed: feed, firstFetch: isFirstFetch, now: now)
                 report.newItems += newCount
+                // Every item new on a feed seen before: its window probably overflowed between fetches.
+                let missed = !isFirstFetch && newCount == matched.count && matched.count > 1
+                if missed {
+                    logger.warning(
+                        "every item in the feed is new: items were probably missed; fetching it more often",
+                        metadata: ["feed": "\(feed.id)", "items": "\(newCount)"])
+                }
+                report.scheduleResults[feed.id] = .fetched(
+                    hint: parsed.refreshHint, freshFor: response.freshFor, missedItems: missed)
                 report.alerts += alerts
-                alerts.forEach(onAlert)
+                for alert in alerts {
+                    metrics.recordAlert(severity: alert.severity)
+                    onAlert(alert)
+                }
                 state.lastSuccess = now
             } catch {
                 // Nothing was marked seen: the items come back next cycle and alert then.
                 report.storeErrors.append((feed.id, "\(error)"))
+                report.scheduleResults[feed.id] = .failed(retryAfter: nil)
                 state.status = "store-error"
                 state.lastError = "\(error)"
                 logger.error(

@@ -12,12 +12,20 @@ public final class Daemon: @unchecked Sendable {
     private var configuration: Configuration
     private let pipeline: Pipeline
     private let alertLog: AlertLog
+    private let metrics: Metrics
+    private let store: Store
+    private var generation = 1
     private let notifier: SystemdNotifier
     private let logger: Logger
     private let onAlert: @Sendable (Alert) -> Void
     private let mailbox = Mailbox()
-    private var nextDue: [String: Date] = [:]
+    private var schedules: [String: FeedSchedule] = [:]
+    private var random = SystemRandomNumberGenerator()
     private var failing: Set<String> = []
+    /// Feeds a `feed_health` event was written for, until they succeed again.
+    private var reportedUnhealthy: Set<String> = []
+    private var firstFailure: [String: Date] = [:]
+    private var lastPrune = Date.distantPast
     private var alertsToday = 0
     private var lastAlert: Date?
 
@@ -25,14 +33,16 @@ public final class Daemon: @unchecked Sendable {
     static let stopGrace: Duration = .seconds(10)
 
     public init(
-        configPath: String, configuration: Configuration, pipeline: Pipeline, alertLog: AlertLog,
+        configPath: String, configuration: Configuration, services: Services,
         notifier: SystemdNotifier = SystemdNotifier(), logger: Logger,
         onAlert: @escaping @Sendable (Alert) -> Void = { _ in }
     ) {
         self.configPath = configPath
         self.configuration = configuration
-        self.pipeline = pipeline
-        self.alertLog = alertLog
+        self.pipeline = services.pipeline
+        self.alertLog = services.alertLog
+        self.metrics = services.metrics
+        self.store = services.store
         self.notifier = notifier
         self.logger = logger
         self.onAlert = onAlert
@@ -43,8 +53,7 @@ public final class Daemon: @unchecked Sendable {
     public func run() async -> Int32 {
         let signals = SignalSource(posting: mailbox)
         defer { withExtendedLifetime(signals) {} }
-        let now = Date()
-        for feed in configuration.config.feeds { nextDue[feed.id] = now }
+        resumeSchedules(at: Date())
         notifier.ready()
         notifier.status("started: \(configuration.summary)")
         logger.info(
@@ -58,7 +67,6 @@ public final class Daemon: @unchecked Sendable {
                 let pipeline = self.pipeline
                 let mailbox = self.mailbox
                 let onAlert = self.onAlert
-                for feed in due { nextDue[feed.id] = nil }
                 cycle = Task {
                     let report = await pipeline.run(due, with: configuration, onAlert: onAlert)
                     mailbox.post(.cycleFinished(report))
@@ -90,17 +98,42 @@ public final class Daemon: @unchecked Sendable {
         return stopSignal ?? SIGTERM
     }
 
-    /// Feeds whose time has come, or nil when none is due.
+    /// Feeds whose time has come (their schedules now say "fetching"), or nil when none is due.
     private func dueFeeds(at now: Date) -> [FeedSource]? {
-        let due = configuration.config.feeds.filter { feed in nextDue[feed.id].map { $0 <= now } ?? false }
+        let due = configuration.config.feeds.filter { feed in
+            guard var schedule = schedules[feed.id] else { return false }
+            defer { schedules[feed.id] = schedule }
+            return schedule.event(.tick, now: now, using: &random) == .fetch
+        }
         return due.isEmpty ? nil : due
+    }
+
+    /// A schedule per feed, resumed from the store so a restart neither hammers nor forgets backoffs.
+    private func resumeSchedules(at now: Date) {
+        let policy = configuration.config.schedule
+        let states = Dictionary(
+            ((try? store.feedStates()) ?? []).map { ($0.feedID, $0) }, uniquingKeysWith: { a, _ in a })
+        var fresh: [String: FeedSchedule] = [:]
+        for feed in configuration.config.feeds {
+            if var existing = schedules[feed.id] {
+                _ = existing.event(.reconfigured(interval: feed.interval), now: now, using: &random)
+                fresh[feed.id] = existing
+            } else if let state = states[feed.id], state.url == feed.url, let due = state.nextDue {
+                fresh[feed.id] = FeedSchedule(
+                    interval: feed.interval, policy: policy, nextDue: min(due, now.addingTimeInterval(feed.interval)),
+                    consecutiveFailures: state.consecutiveFailures)
+            } else {
+                fresh[feed.id] = FeedSchedule(interval: feed.interval, policy: policy, now: now)
+            }
+        }
+        schedules = fresh
     }
 
     /// Sleep until the next feed is due, but wake often enough to feed the watchdog.
     private func waitTime(cycleRunning: Bool) -> Duration {
         var wait: Duration = .seconds(60)
         if let watchdog = notifier.watchdogInterval { wait = min(wait, watchdog / 2) }
-        if !cycleRunning, let soonest = nextDue.values.min() {
+        if !cycleRunning, let soonest = schedules.values.compactMap(\.nextDue).min() {
             let seconds = max(0.05, soonest.timeIntervalSinceNow)
             wait = min(wait, .milliseconds(Int64(seconds * 1000)))
         }
@@ -109,10 +142,18 @@ public final class Daemon: @unchecked Sendable {
 
     private func finished(_ report: CycleReport) {
         let now = Date()
-        for feed in configuration.config.feeds where nextDue[feed.id] == nil {
-            // ±10% jitter keeps feeds that share an interval from firing in bursts.
-            let jitter = Double.random(in: -0.1...0.1) * feed.interval
-            nextDue[feed.id] = now.addingTimeInterval(feed.interval + jitter)
+        for (feedID, result) in report.scheduleResults {
+            guard var schedule = schedules[feedID] else { continue }
+            let action = schedule.event(.completed(result), now: now, using: &random)
+            schedules[feedID] = schedule
+            if case .disable(let reason) = action {
+                logger.error("feed disabled", metadata: ["feed": "\(feedID)", "reason": "\(reason)"])
+            }
+            // The store shows when each feed is next due (`feedwatch feeds`).
+            if var state = try? store.feedState(feedID), state.nextDue != schedule.nextDue {
+                state.nextDue = schedule.nextDue
+                try? store.saveFeedState(state)
+            }
         }
         for (feed, _) in report.failed { failing.insert(feed) }
         let attempted = Set(report.failed.map(\.feed))
@@ -125,6 +166,64 @@ public final class Daemon: @unchecked Sendable {
         let level: Logger.Level = report.failed.isEmpty && report.logError == nil ? .info : .warning
         logger.log(level: level, "cycle finished", metadata: ["summary": "\(report.summary)"])
         notifier.status(statusLine)
+        writeMetrics()
+        reportHealth(report, at: now)
+        pruneIfDue(at: now)
+    }
+
+    /// Writes a `feed_health` event once per failure episode of a feed failing for too long.
+    private func reportHealth(_ report: CycleReport, at now: Date) {
+        let failed = Set(report.failed.map(\.feed))
+        for feed in report.scheduleResults.keys where !failed.contains(feed) {
+            firstFailure[feed] = nil
+            reportedUnhealthy.remove(feed)
+        }
+        var events: [FeedHealthEvent] = []
+        for feed in failed {
+            let since = firstFailure[feed] ?? now
+            firstFailure[feed] = since
+            guard !reportedUnhealthy.contains(feed), let state = try? store.feedState(feed) else { continue }
+            let failingFor = now.timeIntervalSince(state.lastSuccess ?? since)
+            guard failingFor >= configuration.config.feedHealthAfter else { continue }
+            events.append(FeedHealthEvent(state: state, at: now))
+            reportedUnhealthy.insert(feed)
+            logger.error(
+                "feed has been failing for too long", metadata: ["feed": "\(feed)", "status": "\(state.status)"])
+        }
+        guard !events.isEmpty else { return }
+        do {
+            try alertLog.append(events: events)
+        } catch {
+            logger.error("feed_health event not written", metadata: ["error": "\(error)"])
+        }
+    }
+
+    /// Keeps the store bounded: old seen items and old logged alerts, at most once an hour.
+    private func pruneIfDue(at now: Date) {
+        guard now.timeIntervalSince(lastPrune) >= 3600 else { return }
+        lastPrune = now
+        let config = configuration.config
+        do {
+            let removed = try store.prune(
+                itemsOlderThan: now.addingTimeInterval(-config.itemRetention),
+                alertsOlderThan: now.addingTimeInterval(-config.alertRetention))
+            if removed.items + removed.alerts > 0 {
+                logger.info("store pruned", metadata: ["items": "\(removed.items)", "alerts": "\(removed.alerts)"])
+            }
+        } catch {
+            logger.warning("store not pruned", metadata: ["error": "\(error)"])
+        }
+    }
+
+    private func writeMetrics() {
+        guard let path = configuration.config.metricsFile else { return }
+        metrics.setFeeds(total: configuration.config.feeds.count, failing: failing.count)
+        metrics.setWatchlistGeneration(generation)
+        do {
+            try metrics.write(to: path)
+        } catch {
+            logger.warning("metrics file not written", metadata: ["path": "\(path)", "error": "\(error)"])
+        }
     }
 
     /// The one-line summary systemd shows in `systemctl status`.
@@ -140,11 +239,11 @@ public final class Daemon: @unchecked Sendable {
         reopenLogs()
         do {
             let fresh = try Configuration.load(path: configPath)
-            let known = Set(configuration.config.feeds.map(\.id))
-            for feed in fresh.config.feeds where !known.contains(feed.id) { nextDue[feed.id] = Date() }
-            let kept = Set(fresh.config.feeds.map(\.id))
-            nextDue = nextDue.filter { kept.contains($0.key) }
             configuration = fresh
+            resumeSchedules(at: Date())
+            generation += 1
+            if let level = FeedwatchLogging.parseLevel(fresh.config.logLevel) { FeedwatchLogging.setLevel(level) }
+            writeMetrics()
             logger.info("configuration reloaded", metadata: ["watchlist": "\(fresh.summary)"])
             notifier.status("reloaded: \(fresh.summary)")
         } catch {

@@ -12,6 +12,7 @@ public struct Services: Sendable {
     public let alertLog: AlertLog
     public let fetcher: Fetcher
     public let pipeline: Pipeline
+    public let metrics: Metrics
 
     /// Opens (creating if needed) the store and the alert log the configuration names.
     public static func open(_ configuration: Configuration, logger: Logger) throws(ServicesError) -> Services {
@@ -38,8 +39,9 @@ public struct Services: Sendable {
             throw ServicesError(path: config.alertLogPath, message: "cannot open the alert log: \(error)")
         }
         let fetcher = Fetcher(limits: config.fetch)
-        let pipeline = Pipeline(fetcher: fetcher, store: store, alertLog: alertLog, logger: logger)
-        return Services(store: store, alertLog: alertLog, fetcher: fetcher, pipeline: pipeline)
+        let metrics = Metrics()
+        let pipeline = Pipeline(fetcher: fetcher, store: store, alertLog: alertLog, logger: logger, metrics: metrics)
+        return Services(store: store, alertLog: alertLog, fetcher: fetcher, pipeline: pipeline, metrics: metrics)
     }
 }
 

@@ -70,7 +70,8 @@ public final class SystemdNotifier: Sendable {
     }
 
     /// `STATUS=`: the one line `systemctl status` shows. Control characters and line breaks are
-    /// replaced, so text from a feed can never inject another assignment.
+    /// replaced, so text from a feed can never inject another assignment, and the text is cut to
+    /// `maximumStatusBytes`.
     @discardableResult
     public func status(_ text: String) -> Bool {
         send(Self.statusField(text))
@@ -90,9 +91,30 @@ public final class SystemdNotifier: Sendable {
         return socket.send(assignments.joined(separator: "\n"))
     }
 
+    /// The most a `STATUS=` value may carry, in UTF-8 bytes. systemd (252 included) reads
+    /// notifications into a PIPE_BUF (4096-byte) buffer and ignores a longer datagram entirely
+    /// ("Received notify message exceeded maximum size"), so a long reload error would otherwise
+    /// leave a stale status behind.
+    public static let maximumStatusBytes = 1024
+
     private static func statusField(_ text: String?) -> [String] {
         guard let text else { return [] }
-        return ["STATUS=" + text.sanitized]
+        return ["STATUS=" + truncated(text.sanitized, toUTF8Bytes: maximumStatusBytes)]
+    }
+
+    /// `text` cut on a character boundary to at most `limit` UTF-8 bytes, with "…" when cut.
+    static func truncated(_ text: String, toUTF8Bytes limit: Int) -> String {
+        guard text.utf8.count > limit else { return text }
+        let ellipsis = "…"
+        var kept = ""
+        var used = ellipsis.utf8.count
+        for character in text {
+            let size = character.utf8.count
+            guard used + size <= limit else { break }
+            kept.append(character)
+            used += size
+        }
+        return kept + ellipsis
     }
 
     /// `WATCHDOG_USEC` as a duration, honouring `WATCHDOG_PID` as sd_watchdog_enabled(3) does.

@@ -56,6 +56,20 @@ struct SystemdNotifierTests {
         #expect(message.hasPrefix("STATUS=last alert: Kirkuk READY=1"))
     }
 
+    @Test("A long status is cut to fit, because systemd ignores a datagram over 4096 bytes entirely")
+    func longStatusIsCut() throws {
+        let receiver = try DatagramReceiver(.path)
+        let notifier = SystemdNotifier(environment: ["NOTIFY_SOCKET": receiver.notifyAddress])
+        let problem = "reload failed: " + String(repeating: "كركوك ", count: 2_000)
+        notifier.ready(status: problem)
+        let message = try #require(receiver.receive())
+        #expect(message.utf8.count < 4096)
+        #expect(message.hasPrefix("READY=1\nSTATUS=reload failed: كركوك"))
+        #expect(message.hasSuffix("…"))
+        let status = message.dropFirst("READY=1\nSTATUS=".count)
+        #expect(status.utf8.count <= SystemdNotifier.maximumStatusBytes)
+    }
+
     @Test(
         "Without a usable NOTIFY_SOCKET every call is a quiet no-op",
         arguments: [

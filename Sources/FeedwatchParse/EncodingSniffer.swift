@@ -1,0 +1,65 @@
+/// Encodings libxml2 2.9 cannot take on its own, and the fallback when a document declares one
+/// it does not know.
+enum EncodingSniffer {
+    /// UTF-32 (with or without BOM) converted to UTF-8, or nil if the bytes are not UTF-32.
+    /// libxml2 detects UTF-32 but its iconv switch fails on it.
+    static func utf32AsUTF8(_ data: [UInt8]) -> [UInt8]? {
+        guard data.count >= 8 else { return nil }
+        let bigEndian: Bool
+        var start = 0
+        if data.starts(with: [0x00, 0x00, 0xFE, 0xFF]) {
+            bigEndian = true
+            start = 4
+        } else if data.starts(with: [0xFF, 0xFE, 0x00, 0x00]) {
+            bigEndian = false
+            start = 4
+        } else if data.starts(with: [0x00, 0x00, 0x00, 0x3C]) {
+            bigEndian = true
+        } else if data.starts(with: [0x3C, 0x00, 0x00, 0x00]) {
+            bigEndian = false
+        } else {
+            return nil
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(data.count / 4)
+        var i = start
+        while i + 3 < data.count {
+            let b = (UInt32(data[i]), UInt32(data[i + 1]), UInt32(data[i + 2]), UInt32(data[i + 3]))
+            let value = bigEndian ? b.0 << 24 | b.1 << 16 | b.2 << 8 | b.3 : b.3 << 24 | b.2 << 16 | b.1 << 8 | b.0
+            let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
+            out.append(contentsOf: String(Character(scalar)).utf8)
+            i += 4
+        }
+        return out
+    }
+
+    /// The encoding to read a document in when its declared one is unknown: UTF-16 by BOM or by
+    /// the `<` pattern, else UTF-8 if the bytes are valid UTF-8, else windows-1252 (every byte maps).
+    static func fallback(for data: [UInt8]) -> String {
+        if data.starts(with: [0xFE, 0xFF]) || data.starts(with: [0x00, 0x3C]) { return "UTF-16BE" }
+        if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0x3C, 0x00]) { return "UTF-16LE" }
+        return String(validating: data, as: UTF8.self) != nil ? "UTF-8" : "windows-1252"
+    }
+}
+
+extension EncodingSniffer {
+    /// Labels that, as in every browser (WHATWG Encoding), mean windows-1252: feeds labelled
+    /// ISO-8859-1 or ASCII routinely carry windows-1252 quotes and dashes in 0x80–0x9F.
+    static let windows1252Labels: Set<String> = [
+        "iso-8859-1", "iso8859-1", "latin1", "l1", "iso_8859-1", "us-ascii", "ascii", "cp819", "ibm819",
+    ]
+
+    /// The encoding named in the XML declaration of an ASCII-compatible document, lower-cased.
+    static func declaredEncoding(_ data: [UInt8]) -> String? {
+        let head = data.prefix(256)
+        guard head.starts(with: Array("<?xml".utf8)) || head.starts(with: [0xEF, 0xBB, 0xBF, 0x3C, 0x3F]) else {
+            return nil
+        }
+        guard let end = head.firstIndex(of: 0x3E) else { return nil }
+        let decl = String(decoding: head[..<end], as: UTF8.self)
+        guard let range = decl.range(of: "encoding") else { return nil }
+        let rest = decl[range.upperBound...].drop(while: { $0 == " " || $0 == "=" })
+        guard let quote = rest.first, quote == "\"" || quote == "'" else { return nil }
+        return String(rest.dropFirst().prefix(while: { $0 != quote })).lowercased()
+    }
+}

@@ -1,0 +1,40 @@
+import FeedwatchTesting
+import Foundation
+import Testing
+
+/// `feedwatch run` as a long-running process, stopped with signals.
+@Suite("feedwatch run as a daemon")
+struct DaemonRunTests {
+    @Test("a feed failing longer than feed_health_after writes one feed_health event, and SIGTERM stops the daemon")
+    func feedHealth() throws {
+        let dir = try TestDirectory()
+        try dir.copy(fromRepository: "Config/watchlists", to: "watchlists")
+        let config = try dir.write(
+            "feedwatch.yaml",
+            """
+            feeds:
+              - url: http://127.0.0.1:1/refused
+                id: refused
+                interval: 1s
+            defaults: {min_interval: 1s}
+            store: state/fw.sqlite
+            alert_log: state/alerts.jsonl
+            feed_health_after: 0
+            """)
+        let process = try FeedwatchProcess.start(["run", "--config", config])
+        let log = dir.path + "/state/alerts.jsonl"
+        let deadline = Date().addingTimeInterval(20)
+        while Date() < deadline, (try? String(contentsOfFile: log, encoding: .utf8))?.contains("feed_health") != true {
+            usleep(100_000)
+        }
+        let result = try process.stop(signal: SIGTERM, timeout: 10)
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = try String(contentsOfFile: log, encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == 1)
+        let event = try #require(try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any])
+        #expect(event["event_type"] as? String == "feed_health")
+        #expect(event["status"] as? String == "connect")
+        #expect((event["feed"] as? [String: Any])?["id"] as? String == "refused")
+        #expect(result.stderr.contains("stopping"))
+    }
+}

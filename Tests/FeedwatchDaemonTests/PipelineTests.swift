@@ -1,0 +1,145 @@
+import FeedwatchModel
+import FeedwatchOutput
+import FeedwatchStore
+import FeedwatchTesting
+import Foundation
+import Logging
+import Testing
+
+@testable import FeedwatchDaemon
+
+/// The cycle with every real part: libcurl against a server on 127.0.0.1 and over file://,
+/// libxml2, the matcher, a SQLite file and the JSON-lines log.
+@Suite("One cycle through every stage")
+struct PipelineTests {
+    static func rss(_ items: [(id: String, title: String, date: Date)]) -> [UInt8] {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss 'GMT'"
+        let body = items.map {
+            "<item><guid>\($0.id)</guid><title>\($0.title)</title><pubDate>\(formatter.string(from: $0.date))</pubDate></item>"
+        }.joined()
+        return Array(
+            "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>t</title>\(body)</channel></rss>".utf8)
+    }
+
+    /// A config with the given feeds and the contract's example watchlist, opened for a cycle.
+    static func open(_ dir: TestDirectory, feeds: String) throws -> (Configuration, Services) {
+        try dir.write("watchlists/w.yaml", ConfigLoadingTests.watchlist)
+        let path = try dir.write(
+            "feedwatch.yaml", "feeds:\n\(feeds)\nstore: state/fw.sqlite\nalert_log: state/alerts.jsonl\n")
+        let configuration = try Configuration.load(path: path, environment: [:])
+        var logger = Logger(label: "test")
+        logger.logLevel = .critical
+        return (configuration, try Services.open(configuration, logger: logger))
+    }
+
+    static func logLines(_ dir: TestDirectory) throws -> [String] {
+        try String(contentsOfFile: dir.path + "/state/alerts.jsonl", encoding: .utf8).split(separator: "\n").map(
+            String.init)
+    }
+
+    @Test("an HTTP feed alerts once, is then revalidated with its ETag (304), and only new items alert")
+    func httpFeedAcrossCycles() async throws {
+        let server = try LoopbackHTTPServer()
+        defer { server.stop() }
+        let now = Date()
+        server.serveFeed(
+            "/feed.xml", body: Self.rss([("a", "ISIS gunmen attack Kerkuk", now), ("b", "Weather in Kirkuk", now)]))
+        let dir = try TestDirectory()
+        let (configuration, services) = try Self.open(dir, feeds: "  - url: \(server.url("/feed.xml"))\n    id: wire")
+
+        let first = await services.pipeline.run(configuration.config.feeds, with: configuration)
+        #expect(first.fetched == 1 && first.newItems == 2)
+        #expect(first.alerts.map(\.item.id) == ["a"])
+        #expect(try Self.logLines(dir).count == 1)
+
+        let second = await services.pipeline.run(configuration.config.feeds, with: configuration)
+        #expect(second.notModified == 1 && second.alerts.isEmpty)
+        let etag = try #require(server.validators(path: "/feed.xml")?.etag)
+        #expect(server.requests("/feed.xml").last?.header("If-None-Match") == etag)
+
+        // One new alerting item, and an edit of "a" that fires no rule it had not fired before.
+        server.change(
+            path: "/feed.xml",
+            body: Self.rss([
+                ("a", "ISIS gunmen attack Kerkuk, dozens hurt", now), ("b", "Weather in Kirkuk", now),
+                ("c", "Daesh claims the كركوك raid", now),
+            ]))
+        let third = await services.pipeline.run(configuration.config.feeds, with: configuration)
+        #expect(third.fetched == 1 && third.newItems == 1)
+        #expect(third.alerts.map(\.item.id) == ["c"])
+        let ids = try Self.logLines(dir).compactMap { AlertLine.decode($0)?.alertID }
+        #expect(ids.count == 2 && Set(ids).count == 2)
+        #expect(try services.store.alerts(AlertQuery()).count == 2)
+    }
+
+    @Test("a new feed's archive older than the backfill window is recorded without alerting")
+    func backfill() async throws {
+        let server = try LoopbackHTTPServer()
+        defer { server.stop() }
+        let now = Date()
+        server.serveFeed(
+            "/feed.xml",
+            body: Self.rss([
+                ("old", "ISIS attack in Kirkuk", now.addingTimeInterval(-3 * 86400)),
+                ("new", "ISIL fighters near Kirkuk", now.addingTimeInterval(-3600)),
+            ]))
+        let dir = try TestDirectory()
+        let (configuration, services) = try Self.open(
+            dir, feeds: "  - url: \(server.url("/feed.xml"))\n    backfill: 24h")
+        let report = await services.pipeline.run(configuration.config.feeds, with: configuration)
+        #expect(report.newItems == 2)
+        #expect(report.alerts.map(\.item.id) == ["new"])
+        let seen = try services.store.seenItems(feed: configuration.config.feeds[0].id, ids: ["old", "new"])
+        #expect(seen.count == 2)
+    }
+
+    @Test("a broken feed is reported and the others still alert")
+    func brokenFeedDoesNotStopOthers() async throws {
+        let server = try LoopbackHTTPServer()
+        defer { server.stop() }
+        server.serve("/page", .text("<html><body>Not a feed</body></html>", contentType: "text/html"))
+        server.serve("/missing", LoopbackResponse(status: 404))
+        server.serveFeed("/feed.xml", body: Self.rss([("x", "Daesh in Kirkuk", Date())]))
+        let dir = try TestDirectory()
+        let (configuration, services) = try Self.open(
+            dir,
+            feeds: """
+                  - url: \(server.url("/page"))
+                    id: page
+                  - url: \(server.url("/missing"))
+                    id: missing
+                  - url: http://127.0.0.1:1/refused
+                    id: refused
+                  - url: \(server.url("/feed.xml"))
+                    id: good
+                """)
+        let report = await services.pipeline.run(configuration.config.feeds, with: configuration)
+        #expect(Set(report.failed.map(\.feed)) == ["page", "missing", "refused"])
+        #expect(report.alerts.map(\.feed.id) == ["good"])
+        let states = Dictionary(
+            try services.store.feedStates().map { ($0.feedID, $0.status) }, uniquingKeysWith: { a, _ in a })
+        #expect(states["page"] == "not-a-feed")
+        #expect(states["missing"] == "http-status")
+        #expect(states["refused"] == "connect")
+        #expect(states["good"] == "ok")
+    }
+
+    @Test("alerts committed but not logged (a crash between the two) are logged on the next cycle, once")
+    func outboxRecovery() async throws {
+        let dir = try TestDirectory()
+        let (configuration, services) = try Self.open(dir, feeds: "  - url: https://example.org/feed.xml")
+        let feed = configuration.config.feeds[0]
+        let item = FeedItem(id: "z", title: "Daesh in Kirkuk")
+        let hit = try #require(configuration.matcher.evaluate(item).first)
+        let alert = Alert(feed: feed, item: item, hit: hit, snippet: "s", at: Date())
+        try services.store.commit(
+            feed: feed.id, seen: [SeenItem(itemID: "z", contentHash: "h", published: nil)], alerts: [alert])
+        #expect(services.pipeline.flushOutbox() == nil)
+        #expect(services.pipeline.flushOutbox() == nil)
+        #expect(try Self.logLines(dir).compactMap { AlertLine.decode($0)?.alertID } == [alert.alertID])
+        #expect(try services.store.pendingAlerts().isEmpty)
+    }
+}

@@ -1,0 +1,63 @@
+import FeedwatchModel
+import FeedwatchOutput
+import Foundation
+import Testing
+
+@Suite struct AlertLogRotationTests {
+    let directory = TemporaryDirectory()
+
+    /// logrotate's `create` + a reopen signal, many times while alerts are being written: every
+    /// alert lands in exactly one of the files, every line parses, and a follower sees each once.
+    @Test func rotatingUnderLoadLosesAndDoublesNothing() async throws {
+        let path = directory.file("alerts.jsonl")
+        let log = try AlertLog(path: path)
+        let total = 600
+        let alerts = (0..<total).map { Fixture.alert(item: "item-\($0)") }
+        let followed = Collected()
+        let follower = Task {
+            try await AlertLogFollower(path: path, pollInterval: .milliseconds(5)).follow { line in
+                if let alert = AlertLine.decode(line) { followed.add(alert.item.id) }
+                return followed.snapshot.count < total
+            }
+        }
+        let writer = Task.detached {
+            for start in stride(from: 0, to: total, by: 4) {
+                try log.append(Array(alerts[start..<min(start + 4, total)]))
+            }
+        }
+        let rotator = Task.detached {
+            var count = 0
+            for generation in 1...12 {
+                try await Task.sleep(for: .milliseconds(15))
+                // As logrotate does with `create`: move the file, create the new one, then signal.
+                try FileManager.default.moveItem(atPath: path, toPath: "\(path).\(generation)")
+                guard FileManager.default.createFile(atPath: path, contents: nil) else { return count }
+                try log.reopen()
+                count += 1
+            }
+            return count
+        }
+        try await writer.value
+        #expect(try await rotator.value == 12)
+
+        var logged: [String] = []
+        for file in [path] + (1...12).map({ "\(path).\($0)" }) {
+            let text = try String(contentsOfFile: file, encoding: .utf8)
+            for line in text.split(separator: "\n") {
+                let alert = try #require(AlertLine.decode(line), "unparseable line in \(file)")
+                logged.append(alert.item.id)
+            }
+        }
+        #expect(logged.count == total)
+        #expect(Set(logged) == Set(alerts.map(\.item.id)))
+
+        let deadline = ContinuousClock.now + .seconds(20)
+        while followed.snapshot.count < total, ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        follower.cancel()
+        try await follower.value
+        #expect(followed.snapshot.count == total)
+        #expect(Set(followed.snapshot).count == total)
+    }
+}
