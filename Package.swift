@@ -60,7 +60,8 @@ let package = Package(
             name: "Benchmarks",
             dependencies: [
                 "FeedwatchDaemon", "FeedwatchParse", "FeedwatchMatch", "FeedwatchTesting", "CLibXML2",
-            ]
+            ],
+            exclude: ["peers.sh", "README.md"]
         ),
 
         .testTarget(name: "FeedwatchModelTests", dependencies: ["FeedwatchModel"]),
