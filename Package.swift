@@ -67,14 +67,14 @@ let package = Package(
         .testTarget(name: "FeedwatchModelTests", dependencies: ["FeedwatchModel"]),
         .testTarget(name: "FeedwatchFetchTests", dependencies: ["FeedwatchFetch", "FeedwatchTesting"]),
         .testTarget(
-            name: "FeedwatchParseTests", dependencies: ["FeedwatchParse", "FeedwatchTesting"],
+            name: "FeedwatchParseTests", dependencies: ["FeedwatchParse", "FeedwatchOutput", "FeedwatchTesting"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "FeedwatchMatchTests", dependencies: ["FeedwatchMatch", "FeedwatchTesting"]),
         .testTarget(name: "FeedwatchStoreTests", dependencies: ["FeedwatchStore", "FeedwatchTesting"]),
         .testTarget(name: "FeedwatchOutputTests", dependencies: ["FeedwatchOutput", "FeedwatchTesting"]),
         .testTarget(name: "FeedwatchDaemonTests", dependencies: ["FeedwatchDaemon", "FeedwatchTesting"]),
-        .testTarget(name: "FeedwatchCLITests", dependencies: ["FeedwatchTesting"]),
+        .testTarget(name: "FeedwatchCLITests", dependencies: ["FeedwatchTesting", "FeedwatchStore"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -81,7 +81,6 @@ private enum ContractDate {
     }
 }
 
-
 /// A small streaming JSON writer that keeps keys in the order written (the contract's order)
 /// and sanitizes every string it writes.
 private final class ContractJSONWriter {
@@ -162,7 +161,8 @@ private final class ContractJSONWriter {
             case "\n": output += "\\n"
             case "\r": output += "\\r"
             case "\t": output += "\\t"
-            case _ where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0x2028
+            case _
+            where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0x2028
                 || scalar.value == 0x2029:
                 let hex = String(scalar.value, radix: 16)
                 output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex

@@ -63,3 +63,14 @@ extension EncodingSniffer {
         return String(rest.dropFirst().prefix(while: { $0 != quote })).lowercased()
     }
 }
+
+extension EncodingSniffer {
+    /// UTF-16 with neither BOM nor XML declaration (`<` then NUL, or NUL then `<`): libxml2
+    /// recognises UTF-16 without a BOM only when the document starts with `<?`.
+    static func utf16WithoutBOM(_ data: [UInt8]) -> String? {
+        guard data.count >= 4 else { return nil }
+        if data[0] == 0x3C, data[1] == 0, data[2] != 0, data[3] == 0 { return "UTF-16LE" }
+        if data[0] == 0, data[1] == 0x3C, data[2] == 0, data[3] != 0 { return "UTF-16BE" }
+        return nil
+    }
+}

@@ -23,7 +23,8 @@ public enum FeedParser {
             return try JSONFeedReader.parse(data, url: url, limits: limits)
         }
         if let tag = DocumentSniffer.oversizedTag(data, maxAttributes: limits.maxAttributesPerElement) {
-            throw ParseError(.tooLarge, "an element has more than \(limits.maxAttributesPerElement) attributes (\(tag))")
+            throw ParseError(
+                .tooLarge, "an element has more than \(limits.maxAttributesPerElement) attributes (\(tag))")
         }
         var data = data
         var charset = charset
@@ -32,6 +33,8 @@ public enum FeedParser {
             data = utf8
             charset = "UTF-8"
             options = Int32(XML_PARSE_IGNORE_ENC.rawValue)
+        } else if charset == nil, let utf16 = EncodingSniffer.utf16WithoutBOM(data) {
+            charset = utf16
         } else if let label = charset?.lowercased() ?? EncodingSniffer.declaredEncoding(data),
             EncodingSniffer.windows1252Labels.contains(label)
         {

@@ -83,7 +83,7 @@ extension FeedSAXReader {
             fail(.tooLarge, "elements nest deeper than libxml2 allows")
         }
         if errorMessages.count < 3, let message = error.message {
-            let text = String(cString: message).trimmingCharacters(in: .whitespacesAndNewlines)
+            let text = String(cString: message).trimmedASCII
             errorMessages.append("line \(error.line): \(text)")
         }
     }

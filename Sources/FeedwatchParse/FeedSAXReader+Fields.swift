@@ -53,7 +53,8 @@ extension FeedSAXReader {
         case .mediaKeywords:
             for word in Self.trimmed(bytes).split(separator: ",") { addItemCategory(String(word)) }
         case .georssPoint:
-            let parts = Self.trimmed(bytes).split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\n" || $0 == "\t" })
+            let parts = Self.trimmed(bytes).split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\n" || $0 == "\t" }
+            )
             if parts.count == 2, let lat = Double(parts[0]), let lon = Double(parts[1]), Self.isCoordinate(lat, lon) {
                 item?.point = GeoPoint(latitude: lat, longitude: lon)
             }
@@ -103,7 +104,7 @@ extension FeedSAXReader {
     }
 
     private func addItemCategory(_ term: String) {
-        let t = term.trimmingCharacters(in: .whitespacesAndNewlines)
+        let t = term.trimmedASCII
         guard !t.isEmpty, item?.categories.contains(t) == false else { return }
         item?.categories.append(t)
     }
@@ -124,7 +125,9 @@ extension FeedSAXReader {
                 if FeedDate.isAlpha(n) || n == 0x2F || n == 0x21 { return true }
             } else if b == 0x26 {
                 var j = i + 1
-                while j < bytes.count, j - i < 12, FeedDate.isAlpha(bytes[j]) || FeedDate.isDigit(bytes[j]) || bytes[j] == 0x23 {
+                while j < bytes.count, j - i < 12,
+                    FeedDate.isAlpha(bytes[j]) || FeedDate.isDigit(bytes[j]) || bytes[j] == 0x23
+                {
                     j += 1
                 }
                 if j > i + 1, j < bytes.count, bytes[j] == 0x3B { return true }
@@ -135,11 +138,13 @@ extension FeedSAXReader {
     }
 
     static func trimmed(_ bytes: [UInt8]) -> String {
-        var start = 0
-        var end = bytes.count
-        while start < end, FeedDate.isSpace(bytes[start]) { start += 1 }
-        while end > start, FeedDate.isSpace(bytes[end - 1]) { end -= 1 }
-        return String(decoding: bytes[start..<end], as: UTF8.self)
+        bytes.withUnsafeBufferPointer { p in
+            var start = 0
+            var end = p.count
+            while start < end, FeedDate.isSpace(p[start]) { start += 1 }
+            while end > start, FeedDate.isSpace(p[end - 1]) { end -= 1 }
+            return String(decoding: UnsafeBufferPointer(rebasing: p[start..<end]), as: UTF8.self)
+        }
     }
 
     static func isCoordinate(_ lat: Double, _ lon: Double) -> Bool {

@@ -10,7 +10,15 @@ extension FeedSAXReader {
         var sax = Self.makeHandler()
         let user = Unmanaged.passUnretained(self).toOpaque()
         withExtendedLifetime(self) {
-            guard let ctxt = xmlCreatePushParserCtxt(&sax, user, nil, 0, nil) else {
+            // The first four bytes go in at creation: libxml2's push parser detects UTF-16
+            // without a BOM or declaration only from the initial chunk.
+            let head = min(4, data.count)
+            let created = data.withUnsafeBufferPointer { p in
+                p.withMemoryRebound(to: CChar.self) { c in
+                    xmlCreatePushParserCtxt(&sax, user, c.baseAddress, Int32(head), nil)
+                }
+            }
+            guard let ctxt = created else {
                 fail(.malformed, "libxml2 could not create a parser")
                 return
             }
@@ -20,15 +28,24 @@ extension FeedSAXReader {
                 xmlFreeParserCtxt(ctxt)
             }
             if let charset, !charset.isEmpty, !Self.hasBOM(data) {
-                if xmlCtxtResetPush(ctxt, nil, 0, nil, charset) != 0 {
-                    xmlCtxtResetPush(ctxt, nil, 0, nil, nil)
+                let switched = data.withUnsafeBufferPointer { p in
+                    p.withMemoryRebound(to: CChar.self) { c in
+                        xmlCtxtResetPush(ctxt, c.baseAddress, Int32(head), nil, charset)
+                    }
+                }
+                if switched != 0 {
+                    data.withUnsafeBufferPointer { p in
+                        p.withMemoryRebound(to: CChar.self) { c in
+                            _ = xmlCtxtResetPush(ctxt, c.baseAddress, Int32(head), nil, nil)
+                        }
+                    }
                     warnings.append("unknown charset \"\(charset)\" ignored")
                 }
             }
             _ = xmlCtxtUseOptions(ctxt, Self.options | extraOptions)
             data.withUnsafeBufferPointer { p in
                 p.withMemoryRebound(to: CChar.self) { c in
-                    _ = xmlParseChunk(ctxt, c.baseAddress, Int32(c.count), 1)
+                    _ = xmlParseChunk(ctxt, c.baseAddress.map { $0 + head }, Int32(c.count - head), 1)
                 }
             }
         }
@@ -85,8 +102,12 @@ extension FeedSAXReader {
                 "the document is not well-formed; what could be recovered is kept"
                     + (errorMessages.first.map { " (\($0))" } ?? ""))
         }
-        if truncated > 0 { parsed.warnings.append("\(truncated) item(s) cut at \(limits.maxTextBytesPerItem) bytes of text") }
-        if droppedItems > 0 { parsed.warnings.append("\(droppedItems) item(s) past the first \(limits.maxItems) dropped") }
+        if truncated > 0 {
+            parsed.warnings.append("\(truncated) item(s) cut at \(limits.maxTextBytesPerItem) bytes of text")
+        }
+        if droppedItems > 0 {
+            parsed.warnings.append("\(droppedItems) item(s) past the first \(limits.maxItems) dropped")
+        }
         return parsed
     }
 

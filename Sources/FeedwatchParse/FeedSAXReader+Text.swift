@@ -134,10 +134,14 @@ extension FeedSAXReader {
 
     private func appendName(_ name: UnsafePointer<xmlChar>, prefix: UnsafePointer<xmlChar>?) {
         if let prefix {
-            buffer.append(contentsOf: UnsafeBufferPointer(start: prefix, count: strlen(UnsafeRawPointer(prefix).assumingMemoryBound(to: CChar.self))))
+            buffer.append(
+                contentsOf: UnsafeBufferPointer(
+                    start: prefix, count: strlen(UnsafeRawPointer(prefix).assumingMemoryBound(to: CChar.self))))
             buffer.append(0x3A)
         }
-        buffer.append(contentsOf: UnsafeBufferPointer(start: name, count: strlen(UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self))))
+        buffer.append(
+            contentsOf: UnsafeBufferPointer(
+                start: name, count: strlen(UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self))))
     }
 
     private func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, quote: Bool = false) {

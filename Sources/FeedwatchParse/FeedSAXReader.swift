@@ -163,7 +163,7 @@ final class FeedSAXReader {
         let ns = FeedNamespace(uri: uri)
         switch kind {
         case .rssRoot:
-            switch attributes.value("version")?.trimmingCharacters(in: .whitespaces) {
+            switch attributes.value("version")?.trimmedASCII {
             case "0.90", "0.9": format = .rss090
             case "0.91": format = .rss091
             case "0.92": format = .rss092
@@ -221,12 +221,12 @@ final class FeedSAXReader {
                 atomLink(href: href, attributes: attributes)
             } else {
                 // Atom 0.3 links may carry the URL as text; only the alternate one is the link.
-                let rel = attributes.value("rel")?.trimmingCharacters(in: .whitespaces).lowercased()
+                let rel = attributes.value("rel")?.trimmedASCII.lowercased()
                 if rel == nil || rel == "alternate" { beginCapture(kind, isHTML: false, inItem: inItem) }
             }
         case .enclosure, .mediaContent:
             guard inItem, let url = attributes.value("url"), !url.isEmpty else { return }
-            let resolved = LinkResolver.resolve(url.trimmingCharacters(in: .whitespacesAndNewlines), against: bases.last ?? nil)
+            let resolved = LinkResolver.resolve(url.trimmedASCII, against: bases.last ?? nil)
             guard item?.enclosures.contains(where: { $0.url == resolved }) == false else { return }
             let length = attributes.value(kind == .enclosure ? "length" : "fileSize").flatMap { Int($0) }
             item?.enclosures.append(Enclosure(url: resolved, type: attributes.value("type"), length: length))
@@ -245,7 +245,7 @@ final class FeedSAXReader {
             beginCapture(kind, isHTML: true, inItem: inItem)
         case .guid:
             if let permalink = attributes.value("isPermaLink") {
-                item?.guidIsPermaLink = permalink.trimmingCharacters(in: .whitespaces).lowercased() != "false"
+                item?.guidIsPermaLink = permalink.trimmedASCII.lowercased() != "false"
             }
             beginCapture(kind, isHTML: false, inItem: inItem)
         case .atomID, .published, .updated, .dcDate, .rssAuthor, .dcCreator, .personName, .personEmail, .category,
@@ -288,8 +288,8 @@ final class FeedSAXReader {
     }
 
     private func atomLink(href: String, attributes: SAXAttributes) {
-        let rel = attributes.value("rel")?.trimmingCharacters(in: .whitespaces).lowercased() ?? "alternate"
-        let url = LinkResolver.resolve(href.trimmingCharacters(in: .whitespacesAndNewlines), against: bases.last ?? nil)
+        let rel = attributes.value("rel")?.trimmedASCII.lowercased() ?? "alternate"
+        let url = LinkResolver.resolve(href.trimmedASCII, against: bases.last ?? nil)
         if item != nil {
             switch rel {
             case "alternate", "http://www.iana.org/assignments/relation/alternate":
@@ -306,13 +306,13 @@ final class FeedSAXReader {
     }
 
     private func addCategory(_ term: String) {
-        let t = term.trimmingCharacters(in: .whitespacesAndNewlines)
+        let t = term.trimmedASCII
         guard !t.isEmpty, item != nil, item?.categories.contains(t) == false else { return }
         item?.categories.append(t)
     }
 
     private func addAuthor(_ name: String) {
-        let a = name.trimmingCharacters(in: .whitespacesAndNewlines)
+        let a = name.trimmedASCII
         guard !a.isEmpty else { return }
         if item != nil {
             if item?.authors.contains(a) == false { item?.authors.append(a) }

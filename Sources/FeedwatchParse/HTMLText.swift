@@ -103,7 +103,7 @@ enum HTMLText {
         sax.serror = { _, _ in }
         let options = Int32(
             HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
-                | HTML_PARSE_RECOVER.rawValue | HTML_PARSE_IGNORE_ENC.rawValue | HTML_PARSE_NOIMPLIED.rawValue)
+                | HTML_PARSE_RECOVER.rawValue | HTML_PARSE_IGNORE_ENC.rawValue)
         let user = Unmanaged.passUnretained(state).toOpaque()
         withExtendedLifetime(state) {
             guard let ctxt = htmlCreatePushParserCtxt(&sax, user, nil, 0, nil, XML_CHAR_ENCODING_UTF8) else {
@@ -178,8 +178,9 @@ private enum HTMLElementClass {
         {
             // Every name of two letters or fewer that is not inline text markup is a block:
             // h1–h6, tr, td, th, ul, ol, dl, dt, dd, hr, li, br, p.
-            self = (equals("a") || equals("b") || equals("i") || equals("u") || equals("s") || equals("em")
-                || equals("tt") || equals("q")) ? .inline : .block
+            self =
+                (equals("a") || equals("b") || equals("i") || equals("u") || equals("s") || equals("em")
+                    || equals("tt") || equals("q")) ? .inline : .block
         } else {
             self = .inline
         }

@@ -35,8 +35,10 @@ enum JSONFeedReader {
                 fragments.append(Array(html.utf8.prefix(limits.maxTextBytesPerItem)))
                 slot = fragments.count - 1
             }
-            let id = string(entry["id"]) ?? string(entry["id"].map { "\($0)" }) ?? link
-                ?? "sha256:" + SHA256.hex(of: Array(((title ?? "") + "\n" + (string(entry["date_published"]) ?? "")).utf8))
+            let id =
+                string(entry["id"]) ?? string(entry["id"].map { "\($0)" }) ?? link
+                ?? "sha256:"
+                + SHA256.hex(of: Array(((title ?? "") + "\n" + (string(entry["date_published"]) ?? "")).utf8))
             let item = FeedItem(
                 id: id, title: title, link: link, published: published,
                 updated: string(entry["date_modified"]).flatMap(FeedDate.parse),

@@ -5,14 +5,26 @@ struct TextCollector {
     private var pendingSpace = false
 
     mutating func append(_ chunk: UnsafeBufferPointer<UInt8>) {
-        for b in chunk {
+        // Copies runs of non-space bytes in one go; the per-byte work is only the scan.
+        var i = 0
+        let n = chunk.count
+        while i < n {
+            let b = chunk[i]
             if b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D || b == 0x0C {
                 pendingSpace = true
-            } else {
-                if pendingSpace, !bytes.isEmpty { bytes.append(0x20) }
-                pendingSpace = false
-                bytes.append(b)
+                i += 1
+                continue
             }
+            var j = i + 1
+            while j < n {
+                let c = chunk[j]
+                if c == 0x20 || c == 0x0A || c == 0x09 || c == 0x0D || c == 0x0C { break }
+                j += 1
+            }
+            if pendingSpace, !bytes.isEmpty { bytes.append(0x20) }
+            pendingSpace = false
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: chunk[i..<j]))
+            i = j
         }
     }
 

@@ -1,0 +1,13 @@
+extension String {
+    /// The string without leading and trailing ASCII whitespace. Foundation's
+    /// `trimmingCharacters(in:)` bridges through NSString and cost a tenth of the parse time.
+    var trimmedASCII: String {
+        let u = utf8
+        guard let first = u.first, let last = u.last else { return self }
+        if !FeedDate.isSpace(first), !FeedDate.isSpace(last) { return self }
+        guard let start = u.firstIndex(where: { !FeedDate.isSpace($0) }),
+            let end = u.lastIndex(where: { !FeedDate.isSpace($0) })
+        else { return "" }
+        return String(self[start...end])
+    }
+}

@@ -1,0 +1,56 @@
+import FeedwatchParse
+import Testing
+
+@Suite("Ill-formed documents: recover what can be recovered, and say so")
+struct IllFormedTests {
+    @Test(
+        "Recovers and marks the result partial",
+        arguments: [
+            ("junk after the root", "<rss><channel><item><title>A</title></item></channel></rss> trailing junk <x>"),
+            ("bare ampersand", "<rss><channel><item><title>AT&T news</title></item></channel></rss>"),
+            ("unclosed CDATA", "<rss><channel><item><title>A</title><description><![CDATA[text"),
+            ("truncated document", "<rss><channel><item><title>A</title><link>http://x/1</link></item><item><tit"),
+            ("control character", "<rss><channel><item><title>A\u{1}</title></item></channel></rss>"),
+            ("mismatched tags", "<rss><channel><item><title>A</titel></item></channel></rss>"),
+            ("undeclared prefix", "<rss><channel><item><title>A</title><foo:bar>x</foo:bar></item></channel></rss>"),
+        ])
+    func recovers(what: String, document: String) throws {
+        let feed = try FeedParser.parse(document.bytes)
+        #expect(feed.partial, "\(what)")
+        #expect(feed.items.first?.title?.hasPrefix("A") == true, "\(what)")
+        #expect(!feed.warnings.isEmpty)
+    }
+
+    @Test("Text after an error keeps its entities (&amp; is not lost after the first error)")
+    func entitiesAfterError() throws {
+        let doc =
+            "<rss><channel><item><title>AT&T</title><description>a &amp; b &lt;i&gt;c&lt;/i&gt;</description></item></channel></rss>"
+        let feed = try FeedParser.parse(doc.bytes)
+        #expect(feed.partial)
+        #expect(feed.items.first?.summary == "a & b c")
+    }
+
+    @Test("HTML entities in a feed without a DTD are expanded and do not make it partial")
+    func htmlEntities() throws {
+        let feed = try FeedParser.parse(
+            "<rss><channel><title>caf&eacute; &mdash; &nbsp;x &unknownthing;</title></channel></rss>".bytes)
+        #expect(feed.title == "café — \u{00A0}x &unknownthing;")
+        #expect(!feed.partial)
+    }
+
+    @Test("Junk before the root still fails cleanly or recovers, never crashes")
+    func junkBefore() {
+        do {
+            let feed = try FeedParser.parse("garbage<rss><channel><title>x</title></channel></rss>".bytes)
+            #expect(feed.partial)
+        } catch {
+            #expect(error.kind == .malformed)
+        }
+    }
+
+    @Test("Nothing recoverable is a malformed error")
+    func nothing() {
+        let error = #expect(throws: ParseError.self) { try FeedParser.parse("<<<>>>".bytes) }
+        #expect(error?.kind == .malformed)
+    }
+}
