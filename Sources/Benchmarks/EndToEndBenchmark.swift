@@ -93,8 +93,9 @@ struct EndToEndBenchmark {
             let expected = round.prepare()
             let what = "run --once, \(label), \(round.name)"
             let outcome: ChildProcess.Outcome
+            let floor: Int
             do {
-                outcome = try ChildProcess.run(
+                (outcome, floor) = try ChildProcess.runLaunched(
                     binary, arguments: ["run", "--once", "--config", config.configPath],
                     environment: environment(directory: directory), stdout: directory + "/stdout.txt",
                     stderr: directory + "/stderr.txt", timeout: options.timeout)
@@ -116,6 +117,7 @@ struct EndToEndBenchmark {
             let written = logged.alerts - loggedBefore
             loggedBefore = logged.alerts
             var notes: [String] = []
+            if outcome.peakRSSBytes <= floor { notes.append("peak RSS is the launcher's floor") }
             if logged.duplicates > 0 { notes.append("\(logged.duplicates) duplicate alert ids in the log") }
             if served.requests < size { notes.append("server saw \(served.requests) of \(size) requests") }
             let daemonSays = DaemonStderr(path: directory + "/stderr.txt")
@@ -132,6 +134,7 @@ struct EndToEndBenchmark {
                     metrics: [
                         "wall_s": outcome.wall, "cpu_s": outcome.cpu,
                         "peak_rss_mb": Double(outcome.peakRSSBytes) / 1_048_576,
+                        "peak_rss_floor_mb": Double(floor) / 1_048_576,
                         "alerts": Double(written), "alerts_expected": Double(expected), "feeds": Double(size),
                         "http_200": Double(served.ok), "http_304": Double(served.notModified),
                         "body_bytes": Double(served.bodyBytes), "connections": Double(served.connections),

@@ -4,6 +4,12 @@ import Foundation
 // Figures, not assertions. Run in release mode: `swift build -c release && swift run -c release Benchmarks`.
 
 signal(SIGPIPE, SIG_IGN)
+
+// The launcher mode first, before anything is allocated: see ChildProcess+Launcher.swift.
+if CommandLine.arguments.count > 1, CommandLine.arguments[1] == ChildProcess.launchFlag {
+    exit(ChildProcess.launcherMain(Array(CommandLine.arguments.dropFirst(2))))
+}
+
 xmlInitParser()
 
 let options: BenchOptions
