@@ -128,7 +128,12 @@ if [ -d Config ]; then
     find Config -type f \( -name '*.yaml' -o -name '*.yml' \) | LC_ALL=C sort | while read -r src; do
         rel=${src#Config/}
         mkdir -p "$staged/$(dirname "$rel")"
-        sed "s|\.\./seeds/|$SEEDS/|g" "$src" >"$staged/$rel"
+        # Name the service's own directories, so `feedwatch tail`, `alerts` and `feeds` run by an
+        # administrator read what the service writes (systemd's StateDirectory/LogsDirectory).
+        sed -e "s|\.\./seeds/|$SEEDS/|g" \
+            -e "s|^# store: state/feedwatch.sqlite|store: /var/lib/feedwatch/feedwatch.sqlite|" \
+            -e "s|^# alert_log: state/alerts.jsonl|alert_log: /var/log/feedwatch/alerts.jsonl|" \
+            "$src" >"$staged/$rel"
         install_conf "$staged/$rel" "$SYSCONFDIR/feedwatch/$rel"
     done
     rm -rf "$staged"

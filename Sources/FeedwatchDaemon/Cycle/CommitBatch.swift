@@ -17,14 +17,25 @@ struct CommitBatch {
     var states: [FeedState] = []
     /// …and to save if it failed (old validators, so the items come back).
     var fallbacks: [FeedState] = []
+    /// States of feeds with nothing to commit (304s, failures), saved with the batch.
+    var unchanged: [FeedState] = []
     /// Later sources of a story: the alert they corroborate, and who said it.
     var corroborations: [(alertID: String, source: AlertUpdate.Source)] = []
     /// Alerts of this batch by story (canonical link and rule), for stories told twice in one batch.
     private var stories: [String: String] = [:]
     private var since: Date?
 
+    var isEmpty: Bool { commits.isEmpty && unchanged.isEmpty }
+
     func isDue(at now: Date) -> Bool {
-        commits.count >= Self.maxFeeds || since.map { now.timeIntervalSince($0) >= Self.maxWait } ?? false
+        commits.count + unchanged.count >= Self.maxFeeds
+            || since.map { now.timeIntervalSince($0) >= Self.maxWait } ?? false
+    }
+
+    /// A feed's state to save with the batch, when it brought no items.
+    mutating func save(_ state: FeedState, now: Date) {
+        unchanged.append(state)
+        since = since ?? now
     }
 
     /// Dedupes one feed's items against the store and adds what is new or edited. Returns how

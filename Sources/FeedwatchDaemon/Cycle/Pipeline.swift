@@ -167,7 +167,7 @@ public final class Pipeline: Sendable {
                 let isFirstFetch = outcome.previous?.lastSuccess == nil
                 let newCount = try batch.add(
                     matched, feed: feed, firstFetch: isFirstFetch, store: store, now: now,
-                    state: state, fallback: before.failed(nil))
+                    state: state, fallback: before)
                 report.newItems += newCount
                 // Every item new on a feed seen before: its window probably overflowed between fetches.
                 let missed = !isFirstFetch && newCount == matched.count && matched.count > 1
@@ -180,18 +180,18 @@ public final class Pipeline: Sendable {
                     hint: parsed.refreshHint, freshFor: response.freshFor, missedItems: missed)
             } catch {
                 storeFailed(feed.id, error, into: &report)
-                save(before.failed(error))
+                batch.save(before.failed(error), now: now)
             }
             return
         }
-        save(state)
+        batch.save(state, now: now)
     }
 
-    private func save(_ state: FeedState) {
+    private func save(_ states: [FeedState]) {
         do {
-            try store.saveFeedState(state)
+            try store.saveFeedStates(states)
         } catch {
-            logger.error("feed state not saved", metadata: ["feed": "\(state.feedID)", "error": "\(error)"])
+            logger.error("feed states not saved", metadata: ["feeds": "\(states.count)", "error": "\(error)"])
         }
     }
 
@@ -201,7 +201,8 @@ public final class Pipeline: Sendable {
     private func commit(_ batch: inout CommitBatch, into report: inout CycleReport, now: Date, onAlert: (Alert) -> Void)
     {
         defer { batch = CommitBatch() }
-        guard !batch.commits.isEmpty else { return }
+        guard !batch.isEmpty else { return }
+        guard !batch.commits.isEmpty else { return save(batch.unchanged) }
         do {
             let fresh = try store.commit(batch.commits, at: now)
             for (alertID, source) in batch.corroborations {
@@ -212,17 +213,15 @@ public final class Pipeline: Sendable {
                         "corroborating source not recorded", metadata: ["alert": "\(alertID)", "error": "\(error)"])
                 }
             }
-            batch.states.forEach(save)
+            save(batch.states + batch.unchanged)
             report.alerts += fresh
             for alert in fresh {
                 metrics.recordAlert(severity: alert.severity)
                 onAlert(alert)
             }
         } catch {
-            for state in batch.fallbacks {
-                storeFailed(state.feedID, error, into: &report)
-                save(state.failed(error))
-            }
+            for state in batch.fallbacks { storeFailed(state.feedID, error, into: &report) }
+            save(batch.fallbacks.map { $0.failed(error) } + batch.unchanged)
         }
         if let error = flushOutbox() { report.logError = error }
     }
