@@ -28,7 +28,10 @@ import Testing
         let rotator = Task.detached {
             var count = 0
             for generation in 1...12 {
-                try await Task.sleep(for: .milliseconds(15))
+                // Like `tail -F`, a follower can only see a generation that lived longer than its poll
+                // (5 ms here): rotate every 120 ms, far faster than logrotate ever does, yet slow
+                // enough that a loaded 2-core machine still polls in between.
+                try await Task.sleep(for: .milliseconds(120))
                 // As logrotate does with `create`: move the file, create the new one, then signal.
                 try FileManager.default.moveItem(atPath: path, toPath: "\(path).\(generation)")
                 guard FileManager.default.createFile(atPath: path, contents: nil) else { return count }
