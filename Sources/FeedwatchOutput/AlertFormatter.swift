@@ -31,6 +31,17 @@ public struct AlertFormatter: Sendable {
         return line
     }
 
+    /// The alert without its time, severity and rule, for lines that carry those already (the
+    /// journal's): `Kirkuk · Islamic State — Title (feed-id) https://…`. Never coloured.
+    public func summary(_ alert: Alert) -> String {
+        let names = Self.entityNames(alert)
+        var line = names.isEmpty ? "" : names.joined(separator: " · ") + " — "
+        let title = alert.item.title?.sanitized ?? ""
+        line += (title.isEmpty ? "(no title)" : title) + " (\(alert.feed.id.sanitized))"
+        if let link = alert.item.link?.sanitized, !link.isEmpty { line += " " + link }
+        return line
+    }
+
     /// A later source of an alert as one line, in the same columns as an alert:
     ///
     ///     2016-10-21 03:15Z +SOURCE  [3f2a9c01d4e2] 3 sources — Title (feed-id) https://…

@@ -47,7 +47,8 @@ struct Run: AsyncParsableCommand {
         let plain = AlertFormatter(color: false)
         let daemon = Daemon(
             configPath: options.configPath, configuration: configuration, services: services, logger: logger,
-            onAlert: { alert in FeedwatchLogging.logAlert(alert, line: plain.format(alert)) })
+            keepsLogLevel: options.logLevel != nil,
+            onAlert: { alert in FeedwatchLogging.logAlert(alert, line: plain.summary(alert)) })
         await daemon.run()
         services.fetcher.shutdown()
     }

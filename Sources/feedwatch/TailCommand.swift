@@ -27,13 +27,25 @@ struct Tail: AsyncParsableCommand {
         exitQuietlyOnInterrupt()
         let filter = selection.filter
         let formatter = AlertFormatter(color: isatty(STDOUT_FILENO) == 1)
+        let unfiltered = filter == AlertFilter()
+        // Alerts, filtered; later sources of an alert and feed-health events only when unfiltered.
         let render: (String) -> String? = { line in
-            guard let alert = filter.alert(onLine: line) else { return nil }
-            return json ? AlertLine.encode(alert) : formatter.format(alert)
+            switch LogEvent.decode(line) {
+            case .alert(let alert)?:
+                guard filter.accepts(alert) else { return nil }
+                return json ? AlertLine.encode(alert) : formatter.format(alert)
+            case .update(let update)?:
+                guard unfiltered else { return nil }
+                return json ? line : formatter.format(update)
+            case .other(let type, _)? where unfiltered:
+                return json ? line : Self.readable(type: type, line: line)
+            default:
+                return nil
+            }
         }
         let follower = AlertLogFollower(path: path)
         // Filters apply before -n: read back far enough to find N matching alerts.
-        let scan = filter == AlertFilter() ? max(lines, 0) : max(lines, 0) * 50 + 1000
+        let scan = unfiltered ? max(lines, 0) : max(lines, 0) * 50 + 1000
         let recent = try follower.lines(last: scan).compactMap(render).suffix(max(lines, 0))
         for line in recent { print(line) }
         guard follow else {
@@ -48,5 +60,19 @@ struct Tail: AsyncParsableCommand {
             }
             return true
         }
+    }
+
+    /// Other events in one line: `2026-11-25T01:35:12Z FEED-HEALTH refused: connect, 3 failures — last error`.
+    static func readable(type: String, line: String) -> String {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else {
+            return "\(type): \(line)".sanitized
+        }
+        let feed = (object["feed"] as? [String: Any])?["id"] as? String ?? "?"
+        var text =
+            "\(object["timestamp"] as? String ?? "") \(type.uppercased().replacingOccurrences(of: "_", with: "-")) \(feed)"
+        if let status = object["status"] as? String { text += ": \(status)" }
+        if let failures = object["consecutive_failures"] as? Int { text += ", \(failures) failures" }
+        if let error = object["last_error"] as? String { text += " — \(error)" }
+        return text.sanitized
     }
 }

@@ -12,14 +12,15 @@ public struct Configuration: Sendable {
     public let warnings: [ConfigProblem]
 
     /// Loads the config file and every watchlist it names, and compiles the watchlist.
-    /// Throws every problem found, each at its file, line and column.
+    /// Throws every problem found, each at its file, line and column. `warnings: false` skips
+    /// the doubtful-but-usable checks (a reload does: they were shown by `check` and at start).
     public static func load(
-        path: String, environment: [String: String] = ProcessInfo.processInfo.environment
+        path: String, environment: [String: String] = ProcessInfo.processInfo.environment, warnings: Bool = true
     ) throws(ConfigurationError) -> Configuration {
         let (config, configProblems) = ConfigLoader.load(path: path, environment: environment)
         guard let config else { throw ConfigurationError(problems: configProblems) }
         let (watchlist, watchlistProblems) = WatchlistLoader.load(files: config.watchlistFiles)
-        let checks = MatchChecks.run(watchlist)
+        let checks = MatchChecks.run(watchlist, warnings: warnings)
         let errors = configProblems + watchlistProblems + checks.errors
         guard errors.isEmpty else { throw ConfigurationError(problems: errors, warnings: checks.warnings) }
         do {
@@ -49,7 +50,7 @@ public struct ConfigurationError: Error, Sendable, CustomStringConvertible {
 
 /// The matcher's checks, split into what blocks a load and what is only worth a warning.
 enum MatchChecks {
-    static func run(_ watchlist: Watchlist) -> (errors: [ConfigProblem], warnings: [ConfigProblem]) {
-        (Matcher.errors(in: watchlist), Matcher.warnings(in: watchlist))
+    static func run(_ watchlist: Watchlist, warnings: Bool) -> (errors: [ConfigProblem], warnings: [ConfigProblem]) {
+        (Matcher.errors(in: watchlist), warnings ? Matcher.warnings(in: watchlist) : [])
     }
 }

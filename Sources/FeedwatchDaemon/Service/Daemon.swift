@@ -18,6 +18,8 @@ public final class Daemon: @unchecked Sendable {
     private let notifier: SystemdNotifier
     private let logger: Logger
     private let onAlert: @Sendable (Alert) -> Void
+    /// True when `--log-level` was given: a reload then keeps it instead of the config's `log_level`.
+    private let keepsLogLevel: Bool
     private let mailbox = Mailbox()
     private var schedules: [String: FeedSchedule] = [:]
     private var random = SystemRandomNumberGenerator()
@@ -34,9 +36,10 @@ public final class Daemon: @unchecked Sendable {
 
     public init(
         configPath: String, configuration: Configuration, services: Services,
-        notifier: SystemdNotifier = SystemdNotifier(), logger: Logger,
+        notifier: SystemdNotifier = SystemdNotifier(), logger: Logger, keepsLogLevel: Bool = false,
         onAlert: @escaping @Sendable (Alert) -> Void = { _ in }
     ) {
+        self.keepsLogLevel = keepsLogLevel
         self.configPath = configPath
         self.configuration = configuration
         self.pipeline = services.pipeline
@@ -56,6 +59,7 @@ public final class Daemon: @unchecked Sendable {
         resumeSchedules(at: Date())
         notifier.ready()
         notifier.status("started: \(configuration.summary)")
+        writeMetrics()  // the metrics file appears at start, not only after the first cycle
         logger.info(
             "feedwatch started", metadata: ["config": "\(configPath)", "watchlist": "\(configuration.summary)"])
 
@@ -142,6 +146,9 @@ public final class Daemon: @unchecked Sendable {
 
     private func finished(_ report: CycleReport) {
         let now = Date()
+        let states = Dictionary(
+            ((try? store.feedStates()) ?? []).map { ($0.feedID, $0) }, uniquingKeysWith: { a, _ in a })
+        var changed: [FeedState] = []
         for (feedID, result) in report.scheduleResults {
             guard var schedule = schedules[feedID] else { continue }
             let action = schedule.event(.completed(result), now: now, using: &random)
@@ -150,10 +157,15 @@ public final class Daemon: @unchecked Sendable {
                 logger.error("feed disabled", metadata: ["feed": "\(feedID)", "reason": "\(reason)"])
             }
             // The store shows when each feed is next due (`feedwatch feeds`).
-            if var state = try? store.feedState(feedID), state.nextDue != schedule.nextDue {
+            if var state = states[feedID], state.nextDue != schedule.nextDue {
                 state.nextDue = schedule.nextDue
-                try? store.saveFeedState(state)
+                changed.append(state)
             }
+        }
+        do {
+            try store.saveFeedStates(changed)
+        } catch {
+            logger.warning("next due times not saved", metadata: ["error": "\(error)"])
         }
         for (feed, _) in report.failed { failing.insert(feed) }
         let attempted = Set(report.failed.map(\.feed))
@@ -238,11 +250,13 @@ public final class Daemon: @unchecked Sendable {
         defer { notifier.ready() }
         reopenLogs()
         do {
-            let fresh = try Configuration.load(path: configPath)
+            let fresh = try Configuration.load(path: configPath, warnings: false)
             configuration = fresh
             resumeSchedules(at: Date())
             generation += 1
-            if let level = FeedwatchLogging.parseLevel(fresh.config.logLevel) { FeedwatchLogging.setLevel(level) }
+            if !keepsLogLevel, let level = FeedwatchLogging.parseLevel(fresh.config.logLevel) {
+                FeedwatchLogging.setLevel(level)
+            }
             writeMetrics()
             logger.info("configuration reloaded", metadata: ["watchlist": "\(fresh.summary)"])
             notifier.status("reloaded: \(fresh.summary)")
