@@ -55,6 +55,9 @@ extension Store {
     public func commit(_ feeds: [FeedCommit], at now: Date = Date()) throws(StoreError) -> [Alert] {
         try requireWritable("committing items")
         var encoded: [(Alert, String)] = []
+        let fingerprints = feeds.reduce(into: [String: UInt64]()) { all, feed in
+            all.merge(feed.fingerprints) { first, _ in first }
+        }
         for feed in feeds {
             for alert in feed.alerts {
                 let clean = alert.sanitized
@@ -75,8 +78,9 @@ extension Store {
             let touch = try db.statement("UPDATE items_seen SET last_seen = ? WHERE feed_id = ? AND item_id = ?")
             let insertAlert = try db.statement(
                 """
-                INSERT OR IGNORE INTO alerts (alert_id, created, severity, rule, feed_id, item_id, json, story_link)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT OR IGNORE INTO alerts
+                    (alert_id, created, severity, rule, feed_id, item_id, json, story_link, story_print)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             let insertEntity = try db.statement(
                 "INSERT OR IGNORE INTO alert_entities (alert_id, entity, kind) VALUES (?, ?, ?)")
@@ -98,6 +102,7 @@ extension Store {
                         .text(alert.alertID), .date(alert.timestamp), .text(alert.severity.rawValue),
                         .text(alert.rule), .text(alert.feed.id), .text(alert.item.id), .text(json),
                         .text(alert.item.link.flatMap(CanonicalLink.canonical)),
+                        fingerprints[alert.alertID].map { .int(Int64(bitPattern: $0)) } ?? .null,
                     ])
                     guard changed == 1 else { continue }
                     for match in alert.matches {
@@ -127,8 +132,13 @@ public struct FeedCommit: Sendable, Hashable {
     public var seen: [SeenItem]
     public var alerts: [Alert]
     public var listed: [String]
+    /// The story fingerprint (`StoryFingerprint`) of each alert's item, by alert id, where it has one.
+    public var fingerprints: [String: UInt64]
 
-    public init(feed: String, seen: [SeenItem], alerts: [Alert], listed: [String] = []) {
+    public init(
+        feed: String, seen: [SeenItem], alerts: [Alert], listed: [String] = [], fingerprints: [String: UInt64] = [:]
+    ) {
+        self.fingerprints = fingerprints
         self.feed = feed
         self.seen = seen
         self.alerts = alerts

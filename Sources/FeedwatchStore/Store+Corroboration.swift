@@ -25,6 +25,29 @@ extension Store {
         return try decode(row.1, id: row.0)
     }
 
+    /// The most recent alert for `rule` raised since `since`, from another feed than
+    /// `excludingFeed`, whose item text has a story fingerprint (`StoryFingerprint`) at most
+    /// `maxDistance` bits from `fingerprint`: the same story in nearly the same words. Looks at
+    /// the `scanLimit` most recent such alerts.
+    public func storyAlert(
+        fingerprint: UInt64, maxDistance: Int, rule: String, since: Date, excludingFeed feed: String,
+        scanLimit: Int = 5000
+    ) throws(StoreError) -> Alert? {
+        let rows = try locked { (db) throws(StoreError) in
+            try db.statement(
+                """
+                SELECT alert_id, json, story_print FROM alerts
+                WHERE rule = ? AND created >= ? AND feed_id != ? AND story_print IS NOT NULL
+                ORDER BY created DESC LIMIT ?
+                """
+            ).rows([.text(rule), .date(since), .text(feed), .int(scanLimit)]) { row in
+                (row.text(0), row.text(1), UInt64(bitPattern: Int64(row.int(2))))
+            }
+        }
+        guard let row = rows.first(where: { ($0.2 ^ fingerprint).nonzeroBitCount <= maxDistance }) else { return nil }
+        return try decode(row.1, id: row.0)
+    }
+
     /// Records `source` as corroborating alert `alertID`. Returns the `alert_update` to log (now
     /// pending), or nil when this source was already recorded, is the alert's own item, or the
     /// alert is unknown. Committed with `synchronous = FULL`, like a new alert.

@@ -67,6 +67,12 @@ enum StoreSchema {
         ) WITHOUT ROWID;
         CREATE INDEX alert_sources_pending ON alert_sources (added) WHERE logged_at IS NULL;
         """,
+        // 3: near-duplicate stories. A SimHash of each alert's item text, to find the same story
+        // told in nearly the same words by an outlet that links it elsewhere.
+        """
+        ALTER TABLE alerts ADD COLUMN story_print INTEGER;
+        CREATE INDEX alerts_by_rule ON alerts (rule, created) WHERE story_print IS NOT NULL;
+        """,
     ]
 
     static var version: Int { migrations.count }

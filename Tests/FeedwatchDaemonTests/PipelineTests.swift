@@ -181,4 +181,36 @@ struct PipelineTests {
         _ = await services.pipeline.run(configuration.config.feeds, with: configuration)
         #expect(try Self.logLines(dir).count == 2)
     }
+
+    @Test(
+        "the same story in nearly the same words from another outlet, linked elsewhere, corroborates; another story does not"
+    )
+    func nearDuplicateText() async throws {
+        let server = try LoopbackHTTPServer()
+        defer { server.stop() }
+        let now = Date()
+        let wire =
+            "Islamic State gunmen stormed a power station north of Kirkuk before dawn on Friday and held hotels and schools for hours"
+        server.serveFeed("/a.xml", body: Self.rss([("a1", wire, now)]) { _ in "https://one.example/a" })
+        server.serveFeed(
+            "/b.xml",
+            body: Self.rss([
+                ("b1", wire.replacingOccurrences(of: "on Friday", with: "on Friday, officials said"), now),
+                (
+                    "b2",
+                    "ISIS fighters attacked a police checkpoint on the road between Kirkuk and Hawija late on Sunday night",
+                    now
+                ),
+            ]) { "https://two.example/\($0)" })
+        let dir = try TestDirectory()
+        let (configuration, services) = try Self.open(
+            dir, feeds: "  - {url: \"\(server.url("/a.xml"))\", id: a}\n  - {url: \"\(server.url("/b.xml"))\", id: b}")
+        let first = await services.pipeline.run([configuration.config.feeds[0]], with: configuration)
+        #expect(first.alerts.map(\.item.id) == ["a1"])
+        let second = await services.pipeline.run([configuration.config.feeds[1]], with: configuration)
+        #expect(second.alerts.map(\.item.id) == ["b2"])
+        let updates = try Self.logLines(dir).filter { $0.contains("\"event_type\":\"alert_update\"") }
+        #expect(updates.count == 1)
+        #expect(updates.first?.contains(first.alerts.first?.alertID ?? "-") == true)
+    }
 }

@@ -1,3 +1,4 @@
+import FeedwatchMatch
 import FeedwatchModel
 import FeedwatchStore
 import Foundation
@@ -23,6 +24,9 @@ struct CommitBatch {
     var corroborations: [(alertID: String, source: AlertUpdate.Source)] = []
     /// Alerts of this batch by story (canonical link and rule), for stories told twice in one batch.
     private var stories: [String: String] = [:]
+    /// Alerts of this batch with their story fingerprints, for near-identical stories in one batch.
+    private var printed: [(rule: String, feed: String, fingerprint: UInt64, alertID: String)] = []
+    private var fingerprints: [String: UInt64] = [:]
     private var since: Date?
 
     var isEmpty: Bool { commits.isEmpty && unchanged.isEmpty }
@@ -64,9 +68,10 @@ struct CommitBatch {
             {
                 continue
             }
+            let fingerprint = entry.hits.isEmpty ? nil : StoryFingerprint.of(entry.item)
             for (hit, snippet) in zip(entry.hits, entry.snippets) {
                 let alert = Alert(feed: feed, item: entry.item, hit: hit, snippet: snippet, at: now)
-                if let story = try story(of: alert, store: store, now: now) {
+                if let story = try story(of: alert, fingerprint: fingerprint, store: store, now: now) {
                     corroborations.append((story, AlertUpdate.Source(feed: alert.feed, item: alert.item)))
                 } else {
                     alerts.append(alert)
@@ -75,25 +80,45 @@ struct CommitBatch {
         }
         // An edited item re-raises only rules it did not fire before: the alert id is stable
         // per feed, item and rule, and the store ignores ids it already holds.
-        commits.append(FeedCommit(feed: feed.id, seen: marks, alerts: alerts, listed: listed))
+        let prints = fingerprints.filter { id, _ in alerts.contains { $0.alertID == id } }
+        commits.append(FeedCommit(feed: feed.id, seen: marks, alerts: alerts, listed: listed, fingerprints: prints))
         states.append(state)
         fallbacks.append(fallback)
         since = since ?? now
         return newCount
     }
 
-    /// The alert an earlier outlet raised for the same story (same canonical link and rule),
-    /// or nil when this alert is the first; remembers it as the first otherwise.
-    private mutating func story(of alert: Alert, store: Store, now: Date) throws -> String? {
-        guard let link = alert.item.link, let canonical = CanonicalLink.canonical(link) else { return nil }
-        let key = alert.rule + "\u{0}" + canonical
-        if let first = stories[key] { return first == alert.alertID ? nil : first }
-        if let earlier = try store.storyAlert(
-            link: link, rule: alert.rule, since: now.addingTimeInterval(-Self.storyWindow), excludingFeed: alert.feed.id
-        ) {
-            return earlier.alertID
+    /// The alert an earlier outlet raised for the same story — the same canonical link, or
+    /// near-identical text (story fingerprints a few bits apart) — under the same rule, or nil
+    /// when this alert is the first; then it is remembered as the first.
+    private mutating func story(of alert: Alert, fingerprint: UInt64?, store: Store, now: Date) throws -> String? {
+        let since = now.addingTimeInterval(-Self.storyWindow)
+        var key: String?
+        if let link = alert.item.link, let canonical = CanonicalLink.canonical(link) {
+            key = alert.rule + "\u{0}" + canonical
+            if let first = stories[key!] { return first == alert.alertID ? nil : first }
+            if let earlier = try store.storyAlert(
+                link: link, rule: alert.rule, since: since, excludingFeed: alert.feed.id)
+            {
+                return earlier.alertID
+            }
         }
-        stories[key] = alert.alertID
+        if let fingerprint {
+            let near = printed.first {
+                $0.rule == alert.rule && $0.feed != alert.feed.id
+                    && StoryFingerprint.distance($0.fingerprint, fingerprint) <= StoryFingerprint.maxDistance
+            }
+            if let near { return near.alertID }
+            if let earlier = try store.storyAlert(
+                fingerprint: fingerprint, maxDistance: StoryFingerprint.maxDistance, rule: alert.rule, since: since,
+                excludingFeed: alert.feed.id)
+            {
+                return earlier.alertID
+            }
+            printed.append((alert.rule, alert.feed.id, fingerprint, alert.alertID))
+            fingerprints[alert.alertID] = fingerprint
+        }
+        if let key { stories[key] = alert.alertID }
         return nil
     }
 }
