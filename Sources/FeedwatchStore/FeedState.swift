@@ -16,6 +16,16 @@ public struct FeedState: Sendable, Hashable, Codable {
     public var bytes: Int
     public var duration: TimeInterval
     public var itemCount: Int
+    /// Where the feed's permanent redirects (301/308) lead, and on how many fetches in a row.
+    /// Past `FeedState.movedAfter` fetches the new address is fetched instead.
+    public var movedTo: String? = nil
+    public var movedCount: Int = 0
+
+    /// Consecutive fetches that must redirect permanently to the same address before it is adopted.
+    public static let movedAfter = 3
+
+    /// The address to fetch: the configured one, or where it moved permanently.
+    public var fetchURL: String { movedCount >= Self.movedAfter ? movedTo ?? url : url }
 
     public init(
         feedID: String, url: String, etag: String? = nil, lastModified: String? = nil,

@@ -3,7 +3,7 @@ import Foundation
 
 extension Store {
     private static let feedColumns =
-        "feed_id, url, etag, last_modified, last_attempt, last_success, status, last_error, consecutive_failures, next_due, bytes, duration, item_count"
+        "feed_id, url, etag, last_modified, last_attempt, last_success, status, last_error, consecutive_failures, next_due, bytes, duration, item_count, moved_to, moved_count"
 
     /// The fetch state of one feed, or nil when it was never saved.
     public func feedState(_ feedID: String) throws(StoreError) -> FeedState? {
@@ -35,13 +35,14 @@ extension Store {
             try db.setSynchronous(.normal)
             let upsert = try db.statement(
                 """
-                INSERT INTO feeds (\(Self.feedColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO feeds (\(Self.feedColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (feed_id) DO UPDATE SET url = excluded.url, etag = excluded.etag,
                     last_modified = excluded.last_modified, last_attempt = excluded.last_attempt,
                     last_success = excluded.last_success, status = excluded.status,
                     last_error = excluded.last_error, consecutive_failures = excluded.consecutive_failures,
                     next_due = excluded.next_due, bytes = excluded.bytes, duration = excluded.duration,
-                    item_count = excluded.item_count
+                    item_count = excluded.item_count, moved_to = excluded.moved_to,
+                    moved_count = excluded.moved_count
                 """)
             try db.writeTransaction { () throws(StoreError) in
                 for state in states {
@@ -49,7 +50,8 @@ extension Store {
                         .text(state.feedID), .text(state.url), .text(state.etag), .text(state.lastModified),
                         .date(state.lastAttempt), .date(state.lastSuccess), .text(state.status),
                         .text(state.lastError), .int(state.consecutiveFailures), .date(state.nextDue),
-                        .int(state.bytes), .double(state.duration), .int(state.itemCount),
+                        .int(state.bytes), .double(state.duration), .int(state.itemCount), .text(state.movedTo),
+                        .int(state.movedCount),
                     ])
                 }
             }
@@ -65,11 +67,14 @@ extension Store {
     }
 
     private static func feedState(from row: SQLiteStatement.Row) -> FeedState {
-        FeedState(
+        var state = FeedState(
             feedID: row.text(0) ?? "", url: row.text(1) ?? "", etag: row.text(2), lastModified: row.text(3),
             lastAttempt: row.date(4), lastSuccess: row.date(5), status: row.text(6) ?? "new",
             lastError: row.text(7), consecutiveFailures: row.int(8), nextDue: row.date(9), bytes: row.int(10),
             duration: row.double(11), itemCount: row.int(12)
         )
+        state.movedTo = row.text(13)
+        state.movedCount = row.int(14)
+        return state
     }
 }

@@ -73,6 +73,11 @@ enum StoreSchema {
         ALTER TABLE alerts ADD COLUMN story_print INTEGER;
         CREATE INDEX alerts_by_rule ON alerts (rule, created) WHERE story_print IS NOT NULL;
         """,
+        // 4: feeds that moved. Where a feed's permanent redirects lead, and how many fetches in a row.
+        """
+        ALTER TABLE feeds ADD COLUMN moved_to TEXT;
+        ALTER TABLE feeds ADD COLUMN moved_count INTEGER NOT NULL DEFAULT 0;
+        """,
     ]
 
     static var version: Int { migrations.count }

@@ -39,6 +39,7 @@ struct Feeds: AsyncParsableCommand {
                     state.feedID, state.status, "\(state.consecutiveFailures)", "\(state.itemCount)",
                     time(state.lastSuccess), time(state.nextDue), state.url,
                 ]))
+            if state.fetchURL != state.url { print("    moved permanently to \(state.fetchURL.sanitized)") }
             if let error = state.lastError { print("    \(error.sanitized)") }
         }
     }

@@ -213,4 +213,20 @@ struct PipelineTests {
         #expect(updates.count == 1)
         #expect(updates.first?.contains(first.alerts.first?.alertID ?? "-") == true)
     }
+
+    @Test("a feed that redirects permanently on three fetches in a row is fetched at its new address")
+    func permanentRedirect() async throws {
+        let server = try LoopbackHTTPServer()
+        defer { server.stop() }
+        server.serveFeed("/new.xml", body: Self.rss([("n", "Weather in Kirkuk", Date())]))
+        server.serve("/old.xml", .redirect(to: server.url("/new.xml"), status: 301))
+        let dir = try TestDirectory()
+        let (configuration, services) = try Self.open(dir, feeds: "  - {url: \"\(server.url("/old.xml"))\", id: moved}")
+        for _ in 0..<5 { _ = await services.pipeline.run(configuration.config.feeds, with: configuration) }
+        #expect(server.hits("/old.xml") == 3)
+        #expect(server.hits("/new.xml") == 5)
+        let state = try #require(try services.store.feedState("moved"))
+        #expect(state.url == server.url("/old.xml"))
+        #expect(state.fetchURL == server.url("/new.xml"))
+    }
 }

@@ -72,9 +72,9 @@ public final class Pipeline: Sendable {
         _ feed: FeedSource, previous: FeedState?, matcher: Matcher, now: @Sendable () -> Date
     ) async -> FeedOutcome {
         let startedAt = now()
-        let sameURL = previous?.url == feed.url
+        let known = previous?.url == feed.url ? previous : nil
         let request = FetchRequest(
-            url: feed.url, etag: sameURL ? previous?.etag : nil, lastModified: sameURL ? previous?.lastModified : nil)
+            url: known?.fetchURL ?? feed.url, etag: known?.etag, lastModified: known?.lastModified)
         switch await fetcher.fetch(request) {
         case .failed(let error):
             return FeedOutcome(feed: feed, previous: previous, result: .fetchFailed(error), startedAt: startedAt)
@@ -144,6 +144,7 @@ public final class Pipeline: Sendable {
                 "feed parse failed",
                 metadata: ["feed": "\(feed.id)", "kind": "\(error.kind.rawValue)", "error": "\(error.message)"])
         case .notModified(let response):
+            noteRedirect(response, feed: feed, state: &state)
             report.notModified += 1
             report.scheduleResults[feed.id] = .notModified(freshFor: response.freshFor)
             state.status = "not-modified"
@@ -152,6 +153,7 @@ public final class Pipeline: Sendable {
             state.lastSuccess = now
         case .parsed(let parsed, let response, let matched):
             let before = state
+            noteRedirect(response, feed: feed, state: &state)
             report.fetched += 1
             report.items += matched.count
             metrics.addItemsParsed(matched.count)
@@ -185,6 +187,24 @@ public final class Pipeline: Sendable {
             return
         }
         batch.save(state, now: now)
+    }
+
+    /// A feed that redirects permanently to the same address on `FeedState.movedAfter` fetches in
+    /// a row is fetched there from then on (the configured URL stays its identity); said once.
+    private func noteRedirect(_ response: FetchResponse, feed: FeedSource, state: inout FeedState) {
+        guard state.movedCount < FeedState.movedAfter else { return }  // already moved: fetched at the new address
+        guard let target = response.permanentRedirect else {
+            state.movedTo = nil
+            state.movedCount = 0
+            return
+        }
+        state.movedCount = state.movedTo == target ? state.movedCount + 1 : 1
+        state.movedTo = target
+        if state.movedCount == FeedState.movedAfter {
+            logger.notice(
+                "feed moved permanently; fetching it at its new address from now on",
+                metadata: ["feed": "\(feed.id)", "from": "\(feed.url)", "to": "\(target)"])
+        }
     }
 
     private func save(_ states: [FeedState]) {
