@@ -55,19 +55,22 @@ struct BenchConfig {
         "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }
 
-    /// Alert lines in the log (event_type "alert") and how many alert ids appear more than once.
-    static func countAlerts(inLog path: String) -> (alerts: Int, duplicates: Int) {
-        guard let data = FileManager.default.contents(atPath: path) else { return (0, 0) }
+    /// Alert lines in the log (event_type "alert"), corroborations (event_type "alert_update": an
+    /// alerting item told by a second feed in nearly the same words is a source of the first
+    /// alert, not a new one), and how many alert ids appear more than once.
+    static func countAlerts(inLog path: String) -> (alerts: Int, updates: Int, duplicates: Int) {
+        guard let data = FileManager.default.contents(atPath: path) else { return (0, 0, 0) }
         var alerts = 0
+        var updates = 0
         var ids = Set<String>()
         var duplicates = 0
         for line in data.split(separator: UInt8(ascii: "\n")) where !line.isEmpty {
-            guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
-                object["event_type"] as? String == "alert"
-            else { continue }
+            guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any] else { continue }
+            if object["event_type"] as? String == "alert_update" { updates += 1 }
+            guard object["event_type"] as? String == "alert" else { continue }
             alerts += 1
             if let id = object["alert_id"] as? String, !ids.insert(id).inserted { duplicates += 1 }
         }
-        return (alerts, duplicates)
+        return (alerts, updates, duplicates)
     }
 }

@@ -73,6 +73,7 @@ struct EndToEndBenchmark {
         _ = server.takeCounts()
 
         var loggedBefore = 0
+        var updatesBefore = 0
         let rounds: [(name: String, prepare: () -> Int)] = [
             ("cold (\(Figure.megabytes(bytes)), \(options.server.label))", { expectedCold }),
             ("repeat, all 304", { 0 }),
@@ -115,7 +116,9 @@ struct EndToEndBenchmark {
             }
             let logged = BenchConfig.countAlerts(inLog: config.alertLogPath)
             let written = logged.alerts - loggedBefore
+            let corroborated = logged.updates - updatesBefore
             loggedBefore = logged.alerts
+            updatesBefore = logged.updates
             var notes: [String] = []
             if outcome.peakRSSBytes <= floor { notes.append("peak RSS is the launcher's floor") }
             if logged.duplicates > 0 { notes.append("\(logged.duplicates) duplicate alert ids in the log") }
@@ -129,13 +132,15 @@ struct EndToEndBenchmark {
                     "e2e", what,
                     figure: "\(Figure.fixed(outcome.wall, 2)) s wall, \(Figure.fixed(outcome.cpu, 2)) s CPU, "
                         + "\(Figure.fixed(Double(outcome.peakRSSBytes) / 1_048_576, 0)) MB peak RSS, "
-                        + "\(Figure.grouped(written)) alerts (expected \(Figure.grouped(expected))); \(served.summary)",
+                        + "\(Figure.grouped(written)) alerts + \(Figure.grouped(corroborated)) corroborations "
+                        + "(expected \(Figure.grouped(expected)) alerting items); \(served.summary)",
                     reference: round.name.hasPrefix("repeat, all") ? "≤ 0.1 s per 1,000 feeds" : Self.reference,
                     metrics: [
                         "wall_s": outcome.wall, "cpu_s": outcome.cpu,
                         "peak_rss_mb": Double(outcome.peakRSSBytes) / 1_048_576,
                         "peak_rss_floor_mb": Double(floor) / 1_048_576,
-                        "alerts": Double(written), "alerts_expected": Double(expected), "feeds": Double(size),
+                        "alerts": Double(written), "corroborations": Double(corroborated),
+                        "alerts_expected": Double(expected), "feeds": Double(size),
                         "http_200": Double(served.ok), "http_304": Double(served.notModified),
                         "body_bytes": Double(served.bodyBytes), "connections": Double(served.connections),
                     ],

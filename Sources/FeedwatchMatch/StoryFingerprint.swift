@@ -7,10 +7,11 @@ import FeedwatchModel
 /// in overlapping pairs, hashed (FNV-1a), and folded into 64 bits. The expected distance is
 /// 64·θ/π for the angle θ between the texts' pair counts: a retelling that changes two or three
 /// pairs of twenty (cosine ≈ 0.9) lands 8–10 bits away, unrelated texts about 32 ± 4 bits away
-/// (so a 12-bit threshold mistakes one for the other about once in two million).
+/// (so a 10-bit threshold mistakes one for the other about once in ten million). Callers also
+/// require the same places and groups, so two incidents in one wire formula stay two.
 public enum StoryFingerprint {
     /// Fingerprints at most this many bits apart are the same story.
-    public static let maxDistance = 12
+    public static let maxDistance = 10
     /// Shorter texts are too short to tell a story from a headline formula: no fingerprint.
     public static let minimumWords = 12
 

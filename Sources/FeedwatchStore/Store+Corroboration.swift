@@ -28,10 +28,10 @@ extension Store {
     /// The most recent alert for `rule` raised since `since`, from another feed than
     /// `excludingFeed`, whose item text has a story fingerprint (`StoryFingerprint`) at most
     /// `maxDistance` bits from `fingerprint`: the same story in nearly the same words. Looks at
-    /// the `scanLimit` most recent such alerts.
+    /// the `scanLimit` most recent such alerts; `accept` has the last word on each candidate.
     public func storyAlert(
         fingerprint: UInt64, maxDistance: Int, rule: String, since: Date, excludingFeed feed: String,
-        scanLimit: Int = 5000
+        scanLimit: Int = 5000, accept: (Alert) -> Bool = { _ in true }
     ) throws(StoreError) -> Alert? {
         let rows = try locked { (db) throws(StoreError) in
             try db.statement(
@@ -44,8 +44,11 @@ extension Store {
                 (row.text(0), row.text(1), UInt64(bitPattern: Int64(row.int(2))))
             }
         }
-        guard let row = rows.first(where: { ($0.2 ^ fingerprint).nonzeroBitCount <= maxDistance }) else { return nil }
-        return try decode(row.1, id: row.0)
+        for row in rows where (row.2 ^ fingerprint).nonzeroBitCount <= maxDistance {
+            let alert = try decode(row.1, id: row.0)
+            if accept(alert) { return alert }
+        }
+        return nil
     }
 
     /// Records `source` as corroborating alert `alertID`. Returns the `alert_update` to log (now

@@ -25,7 +25,7 @@ struct CommitBatch {
     /// Alerts of this batch by story (canonical link and rule), for stories told twice in one batch.
     private var stories: [String: String] = [:]
     /// Alerts of this batch with their story fingerprints, for near-identical stories in one batch.
-    private var printed: [(rule: String, feed: String, fingerprint: UInt64, alertID: String)] = []
+    private var printed: [(rule: String, feed: String, places: Set<String>, fingerprint: UInt64, alertID: String)] = []
     private var fingerprints: [String: UInt64] = [:]
     private var since: Date?
 
@@ -104,22 +104,29 @@ struct CommitBatch {
             }
         }
         if let fingerprint {
+            // Near-identical words are not enough: two incidents told in the same wire formula
+            // differ in where they happened and who did it. The places and groups must agree too.
+            let places = Self.placesAndGroups(of: alert)
             let near = printed.first {
-                $0.rule == alert.rule && $0.feed != alert.feed.id
+                $0.rule == alert.rule && $0.feed != alert.feed.id && $0.places == places
                     && StoryFingerprint.distance($0.fingerprint, fingerprint) <= StoryFingerprint.maxDistance
             }
             if let near { return near.alertID }
             if let earlier = try store.storyAlert(
                 fingerprint: fingerprint, maxDistance: StoryFingerprint.maxDistance, rule: alert.rule, since: since,
-                excludingFeed: alert.feed.id)
+                excludingFeed: alert.feed.id, accept: { Self.placesAndGroups(of: $0) == places })
             {
                 return earlier.alertID
             }
-            printed.append((alert.rule, alert.feed.id, fingerprint, alert.alertID))
+            printed.append((alert.rule, alert.feed.id, places, fingerprint, alert.alertID))
             fingerprints[alert.alertID] = fingerprint
         }
         if let key { stories[key] = alert.alertID }
         return nil
+    }
+
+    private static func placesAndGroups(of alert: Alert) -> Set<String> {
+        Set(alert.matches.filter { $0.kind != .topic }.map(\.entity))
     }
 }
 
