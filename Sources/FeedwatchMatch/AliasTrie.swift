@@ -23,6 +23,12 @@ final class AliasTrie: @unchecked Sendable {
     /// Patterns ending at node n are `terminalPatterns[terminalStart[n]..<terminalStart[n + 1]]`.
     private let terminalStart: UnsafeMutableBufferPointer<Int32>
     private let terminalPatterns: UnsafeMutableBufferPointer<Int32>
+    /// One bit per pair of classes (first, second) that some pattern starts with, and a whole
+    /// row set for a class that is a pattern by itself: one load tells whether a walk can get
+    /// past two steps, which most walks from word starts cannot ("th" when only "Tuz" starts
+    /// with t). Nil when the classes are too many for a small table.
+    private let pairBits: UnsafeMutableBufferPointer<UInt64>?
+    private let pairWidth: Int
 
     private struct Node {
         /// The first child's number, or the offset of the dense row when `count == denseMark`.
@@ -129,6 +135,8 @@ final class AliasTrie: @unchecked Sendable {
             records.append(record)
         }
         self.classes = classes
+        self.pairWidth = rowWidth
+        self.pairBits = Self.pairTable(encoded, width: rowWidth)
         self.nodes = Self.copy(records)
         self.dense = Self.copy(denseRows)
         self.labels = Self.copy(labels)
@@ -136,7 +144,37 @@ final class AliasTrie: @unchecked Sendable {
         self.terminalPatterns = Self.copy(terminalPatterns)
     }
 
+    /// Classes beyond this leave the pair table out (it would pass 128 KB).
+    static let pairTableLimit = 1024
+
+    private static func pairTable(_ encoded: [[UInt16]], width: Int) -> UnsafeMutableBufferPointer<UInt64>? {
+        guard width <= pairTableLimit else { return nil }
+        let words = (width * width + 63) / 64
+        let bits = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: words)
+        bits.initialize(repeating: 0)
+        func set(_ index: Int) { bits[index >> 6] |= 1 << UInt64(index & 63) }
+        for sequence in encoded where !sequence.isEmpty {
+            let first = Int(sequence[0])
+            if sequence.count == 1 {
+                for second in 0..<width { set(first * width + second) }
+            } else {
+                set(first * width + Int(sequence[1]))
+            }
+        }
+        return bits
+    }
+
+    /// Whether a walk from the root on `first` then `second` (0: a scalar in no pattern, or the
+    /// end of the text) can find anything. Never false when a walk would.
+    @inline(__always)
+    func mayStart(_ first: UInt16, _ second: UInt16) -> Bool {
+        guard let pairBits else { return true }
+        let index = Int(first) * pairWidth + Int(second)
+        return pairBits[index >> 6] & (1 << UInt64(index & 63)) != 0
+    }
+
     deinit {
+        pairBits?.deallocate()
         nodes.deallocate()
         dense.deallocate()
         labels.deallocate()

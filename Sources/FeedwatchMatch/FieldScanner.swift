@@ -53,10 +53,14 @@ struct FieldScanner {
             for slot in 0..<normalized.wordStartCount {
                 let position = Int(starts[slot])
                 let value = scalars[position]
-                if classes[value] != 0 {
-                    walk(
-                        from: position, articleLength: 0, proclitic: false, in: normalized, into: &candidates,
-                        trie: trie, classes: classes, table: table)
+                let first = classes[value]
+                if first != 0 {
+                    let second = position + 1 < count ? classes[scalars[position + 1]] : 0
+                    if trie.mayStart(first, second) {
+                        walk(
+                            from: position, articleLength: 0, proclitic: false, in: normalized, into: &candidates,
+                            trie: trie, classes: classes, table: table)
+                    }
                 }
                 if checkArabic, value >= 0x0627, value <= 0x0648 {
                     walkAfterProclitics(

@@ -31,6 +31,8 @@ import Foundation
 public final class Matcher: Sendable {
     public let watchlist: Watchlist
     let compiled: CompiledWatchlist
+    /// Scratch buffers reused from call to call (and shared by the threads that use this matcher).
+    let buffers = NormalizedTextPool()
 
     /// Compiles the watchlist. Throws the problems that make it unusable (errors from
     /// `diagnostics(in:)`: a rule that does not parse, an unknown id, a duplicate id);
@@ -51,8 +53,9 @@ public final class Matcher: Sendable {
 
     /// Every match in a bare text, reported as in the given field (for `feedwatch match --text`).
     public func matches(inText text: String, field: ItemField = .title, at date: Date = Date()) -> [Match] {
-        let buffer = NormalizedText()
-        return FieldScanner(compiled: compiled).scan(text, field: field, at: date, buffer: buffer).map(\.match)
+        buffers.withBuffer { buffer in
+            FieldScanner(compiled: compiled).scan(text, field: field, at: date, buffer: buffer).map(\.match)
+        }
     }
 
     /// The rules that fire on the item, each with the matches that made it fire.
@@ -67,8 +70,7 @@ public final class Matcher: Sendable {
     /// How many alias and exclusion occurrences the text holds before filtering: normalization
     /// and the trie walk alone, for benchmarks.
     public func matchCount(in text: String) -> Int {
-        let buffer = NormalizedText()
-        return FieldScanner(compiled: compiled).candidateCount(text, buffer: buffer)
+        buffers.withBuffer { buffer in FieldScanner(compiled: compiled).candidateCount(text, buffer: buffer) }
     }
 
     /// Aliases and exclusion phrases compiled into the trie, and its node count.
@@ -77,13 +79,14 @@ public final class Matcher: Sendable {
 
     func found(in item: FeedItem, at date: Date) -> [FoundMatch] {
         let scanner = FieldScanner(compiled: compiled)
-        let buffer = NormalizedText()
-        var result: [FoundMatch] = []
-        for field in ItemField.allCases {
-            guard let text = item.text(of: field), !text.isEmpty else { continue }
-            result += scanner.scan(text, field: field, at: date, buffer: buffer)
+        return buffers.withBuffer { buffer in
+            var result: [FoundMatch] = []
+            for field in ItemField.allCases {
+                guard let text = item.text(of: field), !text.isEmpty else { continue }
+                result += scanner.scan(text, field: field, at: date, buffer: buffer)
+            }
+            return result
         }
-        return result
     }
 
     /// A rule like `not topic:sport` holds on an item with no match at all.

@@ -57,7 +57,24 @@ public enum TextNormalizer {
                 if byte < 0x80 {
                     // An ASCII character folds to an ASCII character, whose slot is its value.
                     let packed = ascii[Int(byte)]
-                    writer.emit(packed & 0x7F, original, isWord: packed & FoldTable.asciiWordBit != 0)
+                    if packed & FoldTable.asciiWordBit != 0 {
+                        // A run of ASCII word characters (most of most text): no space to merge, one
+                        // word start at most, so a tight loop of two stores per byte.
+                        writer.startWord(packed & 0x7F, original)
+                        index += 1
+                        original += 1
+                        while index < count {
+                            let next = bytes[index]
+                            if next >= 0x80 { break }
+                            let nextPacked = ascii[Int(next)]
+                            if nextPacked & FoldTable.asciiWordBit == 0 { break }
+                            writer.continueWord(nextPacked & 0x7F, original)
+                            index += 1
+                            original += 1
+                        }
+                        continue
+                    }
+                    writer.emit(packed & 0x7F, original, isWord: false)
                     index += 1
                     original += 1
                     continue
@@ -135,6 +152,26 @@ public enum TextNormalizer {
             used = index + 1
             lastWasSpace = isSpace
             lastWasWord = isWord
+        }
+
+        /// `emit` for a word character that is not a space: no merge, a word start after a non-word.
+        @inline(__always)
+        mutating func startWord(_ value: UInt32, _ origin: Int32) {
+            scalars[used] = value
+            origins[used] = origin
+            wordStarts[wordStartCount] = Int32(used)
+            wordStartCount += lastWasWord ? 0 : 1
+            used += 1
+            lastWasSpace = false
+            lastWasWord = true
+        }
+
+        /// `emit` for a word character right after another one.
+        @inline(__always)
+        mutating func continueWord(_ value: UInt32, _ origin: Int32) {
+            scalars[used] = value
+            origins[used] = origin
+            used += 1
         }
 
         /// Makes room for `more` scalars beyond those written (a fold that expands).
