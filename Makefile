@@ -6,14 +6,22 @@
 #   make check-systemd        verify and score the systemd unit
 #
 # Variables: PREFIX (default /usr/local), DESTDIR (staging root for packagers), SYSCONFDIR (/etc),
-# UNITDIR (systemd unit directory; see scripts/install.sh).
+# UNITDIR (systemd unit directory; see scripts/install.sh), STATIC (1: Swift runtime linked in).
 
 PREFIX ?= /usr/local
 SYSCONFDIR ?= /etc
 DESTDIR ?=
 SWIFT ?= swift
+# 1: the Swift runtime linked statically (the installed binary needs no toolchain); 0: dynamically.
+STATIC ?= 1
 
-INSTALL_ENV = DESTDIR="$(DESTDIR)" PREFIX="$(PREFIX)" SYSCONFDIR="$(SYSCONFDIR)" \
+ifeq ($(STATIC),1)
+BUILD_FLAGS = -c release --product feedwatch --static-swift-stdlib --scratch-path .build/static
+else
+BUILD_FLAGS = -c release --product feedwatch
+endif
+
+INSTALL_ENV = DESTDIR="$(DESTDIR)" PREFIX="$(PREFIX)" SYSCONFDIR="$(SYSCONFDIR)" STATIC="$(STATIC)" \
 	$(if $(UNITDIR),UNITDIR="$(UNITDIR)") $(if $(BINARY),BINARY="$(BINARY)") $(if $(NO_BUILD),NO_BUILD="$(NO_BUILD)")
 
 .PHONY: all build install uninstall check-systemd
@@ -21,7 +29,7 @@ INSTALL_ENV = DESTDIR="$(DESTDIR)" PREFIX="$(PREFIX)" SYSCONFDIR="$(SYSCONFDIR)"
 all: build
 
 build:
-	$(SWIFT) build -c release --product feedwatch
+	$(SWIFT) build $(BUILD_FLAGS)
 
 install:
 	$(INSTALL_ENV) ./scripts/install.sh

@@ -60,7 +60,8 @@ let package = Package(
             name: "Benchmarks",
             dependencies: [
                 "FeedwatchDaemon", "FeedwatchParse", "FeedwatchMatch", "FeedwatchTesting", "CLibXML2",
-            ]
+            ],
+            exclude: ["peers.sh", "README.md"]
         ),
 
         .testTarget(name: "FeedwatchModelTests", dependencies: ["FeedwatchModel"]),
@@ -73,7 +74,7 @@ let package = Package(
         .testTarget(name: "FeedwatchStoreTests", dependencies: ["FeedwatchStore", "FeedwatchTesting"]),
         .testTarget(name: "FeedwatchOutputTests", dependencies: ["FeedwatchOutput", "FeedwatchTesting"]),
         .testTarget(name: "FeedwatchDaemonTests", dependencies: ["FeedwatchDaemon", "FeedwatchTesting"]),
-        .testTarget(name: "FeedwatchCLITests", dependencies: ["FeedwatchTesting"]),
+        .testTarget(name: "FeedwatchCLITests", dependencies: ["FeedwatchTesting", "FeedwatchStore"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -8,7 +8,7 @@
 #   3. logrotate -d on the shipped file (when logrotate is installed), and never copytruncate.
 #   4. The man page renders without groff warnings.
 #   5. install.sh into a temporary DESTDIR and uninstall.sh back out, when a feedwatch binary is
-#      at hand (BINARY=…, else .build/release or .build/debug).
+#      at hand (BINARY=…, else .build/static/release, .build/release or .build/debug).
 set -eu
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -82,7 +82,7 @@ fi
 # --- 5. install and uninstall round trip -----------------------------------------------------
 BINARY=${BINARY:-}
 if [ -z "$BINARY" ]; then
-    for candidate in .build/release/feedwatch .build/debug/feedwatch; do
+    for candidate in .build/static/release/feedwatch .build/release/feedwatch .build/debug/feedwatch; do
         if [ -x "$candidate" ]; then BINARY=$candidate; break; fi
     done
 fi

@@ -10,6 +10,10 @@
 #               /usr/local, which systemd searches; /etc/systemd/system for any other prefix)
 #   BINARY      an already built feedwatch to install instead of building one
 #   NO_BUILD=1  never run `swift build`; use the existing release binary
+#   STATIC=0    link the Swift runtime dynamically (default: statically, so the installed binary
+#               needs only Debian's libcurl4, libxml2 and libsqlite3-0, and keeps working when the
+#               Swift toolchain is upgraded or removed; built under .build/static so that it does
+#               not disturb the ordinary release build)
 #
 # Configuration files are conffiles, as dpkg treats them: a file the administrator edited is never
 # overwritten; the new version lands beside it as FILE.dist. An unedited file from an earlier install
@@ -82,14 +86,21 @@ install_conf() {
 if [ -n "${BINARY:-}" ]; then
     [ -x "$BINARY" ] || die "BINARY=$BINARY is not an executable file"
 else
+    if [ "${STATIC:-1}" = 1 ]; then
+        BUILD_FLAGS="-c release --product feedwatch --static-swift-stdlib --scratch-path .build/static"
+    else
+        BUILD_FLAGS="-c release --product feedwatch"
+    fi
     if [ "${NO_BUILD:-0}" != 1 ] && command -v swift >/dev/null 2>&1 && { [ ! -e .build ] || [ -O .build ]; }; then
-        say "building a release binary (swift build -c release --product feedwatch)"
-        swift build -c release --product feedwatch
-        BINARY=$(swift build -c release --show-bin-path)/feedwatch
+        say "building a release binary (swift build $BUILD_FLAGS)"
+        # shellcheck disable=SC2086 # the flags are words on purpose
+        swift build $BUILD_FLAGS
+        # shellcheck disable=SC2086
+        BINARY=$(swift build $BUILD_FLAGS --show-bin-path)/feedwatch
     else
         # `sudo make install` after `make`: root may have no swift on its PATH and must not take
         # over the user's .build directory.
-        BINARY=$ROOT/.build/release/feedwatch
+        if [ "${STATIC:-1}" = 1 ]; then BINARY=$ROOT/.build/static/release/feedwatch; else BINARY=$ROOT/.build/release/feedwatch; fi
         [ -x "$BINARY" ] || die "no release binary at $BINARY; run \`make\` first"
         say "using the existing $BINARY"
     fi

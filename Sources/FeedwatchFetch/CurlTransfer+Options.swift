@@ -72,7 +72,8 @@ extension CurlTransfer {
             try check(feedwatch_curl_easy_setopt_string(easy, CURLOPT_PROXY, proxy), "PROXY")
         }
         // A proxy's "200 Connection established" is not a hop of the feed's redirect chain.
-        try check(feedwatch_curl_easy_setopt_long(easy, CURLOPT_SUPPRESS_CONNECT_HEADERS, 1), "SUPPRESS_CONNECT_HEADERS")
+        try check(
+            feedwatch_curl_easy_setopt_long(easy, CURLOPT_SUPPRESS_CONNECT_HEADERS, 1), "SUPPRESS_CONNECT_HEADERS")
 
         var list: UnsafeMutablePointer<curl_slist>?
         if let etag = request.etag.map(Self.headerSafe), !etag.isEmpty {

@@ -199,7 +199,9 @@ final class ScalarClasses: @unchecked Sendable {
         var high: [UInt32: UInt16] = [:]
         var count = 0
         for pattern in patterns {
-            for value in pattern {
+            // Past 65,534 distinct scalars, new ones stay class 0: their patterns never match
+            // (a watchlist that large in distinct characters is not a gazetteer).
+            for value in pattern where count < Int(UInt16.max) - 1 {
                 if value < Self.lowLimit {
                     if low[Int(value)] == 0 {
                         count += 1

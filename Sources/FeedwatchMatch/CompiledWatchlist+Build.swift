@@ -62,6 +62,8 @@ extension CompiledWatchlist {
         hasUnspacedPatterns = keys.contains { key in
             Unicode.Scalar(key[0]).map(ScalarFolding.isUnspacedScript) ?? false
         }
+        needsPositions = watchlist.rules.contains { $0.proximity != nil }
+        hasNonWordStarts = keys.contains { !FoldTable.shared.isWord($0[0]) }
         rules = watchlist.rules.compactMap { rule in
             guard let parsed = try? RuleExpression.parse(rule.when) else { return nil }
             return CompiledRule(rule: rule, expression: Self.resolve(parsed, indexByID: indexByID))

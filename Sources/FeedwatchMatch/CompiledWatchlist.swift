@@ -50,6 +50,11 @@ struct CompiledWatchlist: Sendable {
     var rules: [CompiledRule]
     var hasArabicPatterns: Bool
     var hasUnspacedPatterns: Bool
+    /// Some pattern starts with a non-word character ("#Kirkuk", "(IS)"): walks must start
+    /// after every non-word character, not only at word starts.
+    var hasNonWordStarts: Bool
+    /// Some rule has a proximity condition, so matches need sentence and word numbers.
+    var needsPositions: Bool
 }
 
 /// A rule condition with ids replaced by entity numbers.

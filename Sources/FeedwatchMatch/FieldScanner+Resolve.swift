@@ -38,7 +38,8 @@ extension FieldScanner {
                 kind: info.kind, entity: info.id, name: info.name, text: matched, field: field,
                 start: range.lowerBound, end: range.upperBound)
             kept.append(
-                FoundMatch(entity: entity, match: match, normalizedStart: candidate.start, normalizedEnd: candidate.end))
+                FoundMatch(entity: entity, match: match, normalizedStart: candidate.start, normalizedEnd: candidate.end)
+            )
         }
         kept.sort {
             ($0.normalizedStart, $1.normalizedEnd, $0.entity) < ($1.normalizedStart, $0.normalizedEnd, $1.entity)
@@ -52,7 +53,8 @@ extension FieldScanner {
             }
             if !covered { result.append(found) }
         }
-        number(&result, in: normalized)
+        // Sentence and word numbers cost a pass over the field: only proximity rules need them.
+        if compiled.needsPositions { number(&result, in: normalized) }
         return result
     }
 

@@ -46,9 +46,27 @@ struct FieldScanner {
         let checkUnspaced = compiled.hasUnspacedPatterns
         let scalars = normalized.scalars
         let count = normalized.count
+        var candidates: [Candidate] = []
+        if !checkUnspaced && !compiled.hasNonWordStarts {
+            // The usual case: walk from the word starts the normalizer noted, nothing else.
+            let starts = normalized.wordStarts
+            for slot in 0..<normalized.wordStartCount {
+                let position = Int(starts[slot])
+                let value = scalars[position]
+                if classes[value] != 0 {
+                    walk(
+                        from: position, articleLength: 0, proclitic: false, in: normalized, into: &candidates,
+                        trie: trie, classes: classes, table: table)
+                }
+                if checkArabic, value >= 0x0627, value <= 0x0648 {
+                    walkAfterProclitics(
+                        at: position, in: normalized, into: &candidates, trie: trie, classes: classes, table: table)
+                }
+            }
+            return candidates
+        }
         // Slots below FoldTable.lowLimit are the scalar values themselves: one load, no branch more.
         let wordFlags = table.wordFlags
-        var candidates: [Candidate] = []
         var previousIsWord = false
         var position = 0
         while position < count {
@@ -57,15 +75,20 @@ struct FieldScanner {
             if !previousIsWord {
                 // Most word starts begin with a letter no pattern starts with: one load, done.
                 if classes[value] != 0 {
-                    walk(from: position, articleLength: 0, proclitic: false, in: normalized, into: &candidates, trie: trie, classes: classes, table: table)
+                    walk(
+                        from: position, articleLength: 0, proclitic: false, in: normalized, into: &candidates,
+                        trie: trie, classes: classes, table: table)
                 }
                 if checkArabic, value >= 0x0627, value <= 0x0648 {
-                    walkAfterProclitics(at: position, in: normalized, into: &candidates, trie: trie, classes: classes, table: table)
+                    walkAfterProclitics(
+                        at: position, in: normalized, into: &candidates, trie: trie, classes: classes, table: table)
                 }
             } else if checkUnspaced, value >= 0x0E00, let scalar = Unicode.Scalar(value),
                 ScalarFolding.isUnspacedScript(scalar)
             {
-                walk(from: position, articleLength: 0, proclitic: false, in: normalized, into: &candidates, trie: trie, classes: classes, table: table)
+                walk(
+                    from: position, articleLength: 0, proclitic: false, in: normalized, into: &candidates, trie: trie,
+                    classes: classes, table: table)
             }
             previousIsWord = isWord
             position += 1
@@ -137,7 +160,9 @@ struct FieldScanner {
                 for option in [(bare, 0), (withArticle, 2), (withLamLam, 1)] where option.0 > 0 {
                     let start = position + option.0
                     guard start < count, table.isWord(scalars[start]) else { continue }
-                    walk(from: start, articleLength: option.1, proclitic: true, in: normalized, into: &candidates, trie: trie, classes: classes, table: table)
+                    walk(
+                        from: start, articleLength: option.1, proclitic: true, in: normalized, into: &candidates,
+                        trie: trie, classes: classes, table: table)
                 }
             }
         }

@@ -15,7 +15,7 @@ final class FoldTable: @unchecked Sendable {
     /// Whether each scalar in the table's range is a word character.
     let wordFlags: UnsafeMutablePointer<Bool>
     /// ASCII folded: lower case, controls and hyphen to space, line breaks to `\n`, backtick to
-    /// apostrophe (agrees with `ScalarFolding`).
+    /// apostrophe (agrees with `ScalarFolding`); `asciiWordBit` set for word characters.
     let ascii: UnsafeMutablePointer<UInt32>
     /// The longest sequence any table scalar folds to.
     let longestSequence: Int
@@ -23,6 +23,9 @@ final class FoldTable: @unchecked Sendable {
 
     static let dropped: UInt32 = 0xFFFF_FFFF
     static let sequenceFlag: UInt32 = 0x8000_0000
+    /// In a single-scalar entry: the folded scalar is a word character (saves a second lookup).
+    static let wordBit: UInt32 = 0x4000_0000
+    static let asciiWordBit: UInt32 = 0x100
     static let lowLimit: UInt32 = 0x2100
     static let highRange: Range<UInt32> = 0xFB00..<0x1_0000
     static let slotCount = Int(lowLimit) + highRange.count
@@ -37,7 +40,8 @@ final class FoldTable: @unchecked Sendable {
         var sequenceList: [UInt32] = []
         var longest = 1
         for slot in 0..<Self.slotCount {
-            let value = slot < Int(Self.lowLimit) ? UInt32(slot) : UInt32(slot - Int(Self.lowLimit)) + Self.highRange.lowerBound
+            let value =
+                slot < Int(Self.lowLimit) ? UInt32(slot) : UInt32(slot - Int(Self.lowLimit)) + Self.highRange.lowerBound
             guard let scalar = Unicode.Scalar(value) else {
                 entries[slot] = value
                 wordFlags[slot] = false
@@ -46,12 +50,15 @@ final class FoldTable: @unchecked Sendable {
             wordFlags[slot] = ScalarFolding.isWordCharacter(scalar)
             let folded = ScalarFolding.fold(scalar, foldCase: true)
             longest = max(longest, folded.count)
-            entries[slot] = Self.encode(folded, into: &sequenceList)
+            var entry = Self.encode(folded, into: &sequenceList)
+            if entry & Self.sequenceFlag == 0, ScalarFolding.isWordCharacter(folded[0]) { entry |= Self.wordBit }
+            entries[slot] = entry
         }
         for value in 0..<128 {
             let entry = entries[value]
             // Every ASCII character folds to exactly one ASCII character.
-            ascii[value] = entry == Self.dropped || entry & Self.sequenceFlag != 0 ? 0x20 : entry
+            ascii[value] = entry == Self.dropped || entry & Self.sequenceFlag != 0 ? 0x20 : entry & ~Self.wordBit
+            if ascii[value] < 0x80, wordFlags[Int(ascii[value])] { ascii[value] |= Self.asciiWordBit }
         }
         sequences = .allocate(capacity: max(1, sequenceList.count))
         sequences.initialize(from: sequenceList, count: sequenceList.count)

@@ -48,7 +48,9 @@ private struct WatchlistCheck {
         checkRules()
     }
 
-    private mutating func report(_ severity: WatchlistDiagnostic.Severity, _ location: SourceLocation?, _ message: String) {
+    private mutating func report(
+        _ severity: WatchlistDiagnostic.Severity, _ location: SourceLocation?, _ message: String
+    ) {
         diagnostics.append(WatchlistDiagnostic(severity, location ?? Self.unknownLocation, message))
     }
 
@@ -59,13 +61,16 @@ private struct WatchlistCheck {
     private mutating func checkIDs() {
         for entity in watchlist.entities {
             if entity.id.trimmingCharacters(in: .whitespaces).isEmpty {
-                report(.error, entity.location, "a \(entity.kind.rawValue) has an empty id; give it an id such as 'kirkuk'")
+                report(
+                    .error, entity.location, "a \(entity.kind.rawValue) has an empty id; give it an id such as 'kirkuk'"
+                )
                 continue
             }
             if let first = entityByID[entity.id] {
                 report(
                     .error, entity.location,
-                    "id '\(entity.id)' is already used by the \(first.kind.rawValue)\(place(first.location)); give each entity its own id")
+                    "id '\(entity.id)' is already used by the \(first.kind.rawValue)\(place(first.location)); give each entity its own id"
+                )
             } else {
                 entityByID[entity.id] = entity
             }
@@ -75,7 +80,8 @@ private struct WatchlistCheck {
             if let first = ruleIDs[rule.id] {
                 report(
                     .error, rule.location,
-                    "rule id '\(rule.id)' is already used by the rule\(place(first.location)); give each rule its own id")
+                    "rule id '\(rule.id)' is already used by the rule\(place(first.location)); give each rule its own id"
+                )
             } else {
                 ruleIDs[rule.id] = rule
             }
@@ -90,7 +96,8 @@ private struct WatchlistCheck {
             guard let parentEntity = entityByID[parent] else {
                 report(
                     .error, entity.location,
-                    "\(describe(entity)) names parent '\(parent)', which is not the id of any entity; fix the spelling or add it")
+                    "\(describe(entity)) names parent '\(parent)', which is not the id of any entity; fix the spelling or add it"
+                )
                 continue
             }
             var seen: Set<String> = [entity.id]
@@ -100,7 +107,8 @@ private struct WatchlistCheck {
                     if id == entity.id {
                         report(
                             .error, entity.location,
-                            "\(describe(entity)) is its own ancestor through its parents; remove a parent from the cycle")
+                            "\(describe(entity)) is its own ancestor through its parents; remove a parent from the cycle"
+                        )
                         inReportedCycle.formUnion(seen)
                     }
                     break
@@ -127,20 +135,28 @@ extension WatchlistCheck {
                 if key.isEmpty {
                     report(
                         .warning, location,
-                        "alias '\(alias.text)' of \(describe(entity)) has no letters left after normalization and can never match; remove it")
+                        "alias '\(alias.text)' of \(describe(entity)) has no letters left after normalization and can never match; remove it"
+                    )
                     continue
                 }
                 usable += 1
                 if let from = alias.validFrom, let until = alias.validUntil, from > until {
                     report(
                         .warning, location,
-                        "alias '\(alias.text)' of \(describe(entity)) is valid from a date after its end date, so it never counts; swap or fix the dates")
+                        "alias '\(alias.text)' of \(describe(entity)) is valid from a date after its end date, so it never counts; swap or fix the dates"
+                    )
                 }
-                let ownerKey = alias.caseSensitive ? "cs:" + String(TextNormalizer.normalizePreservingCase(alias.text).compactMap { Unicode.Scalar($0) }.map(Character.init)) : key
+                let ownerKey =
+                    alias.caseSensitive
+                    ? "cs:"
+                        + String(
+                            TextNormalizer.normalizePreservingCase(alias.text).compactMap { Unicode.Scalar($0) }.map(
+                                Character.init)) : key
                 if let owner = owners[ownerKey], owner.entity.id != entity.id {
                     report(
                         .warning, location,
-                        "alias '\(alias.text)' of \(describe(entity)) is also an alias of \(describe(owner.entity))\(place(owner.alias.location ?? owner.entity.location)); every match will count for both — keep it on one entity or add an exclusion")
+                        "alias '\(alias.text)' of \(describe(entity)) is also an alias of \(describe(owner.entity))\(place(owner.alias.location ?? owner.entity.location)); every match will count for both — keep it on one entity or add an exclusion"
+                    )
                 } else if owners[ownerKey] == nil {
                     owners[ownerKey] = (entity, alias)
                 }
@@ -149,11 +165,13 @@ extension WatchlistCheck {
                 if letters <= 2 {
                     report(
                         .warning, location,
-                        "alias '\(alias.text)' of \(describe(entity)) has only \(letters) letter\(letters == 1 ? "" : "s") and is not case-sensitive, so it will match ordinary words; set case_sensitive: true or use a longer alias")
+                        "alias '\(alias.text)' of \(describe(entity)) has only \(letters) letter\(letters == 1 ? "" : "s") and is not case-sensitive, so it will match ordinary words; set case_sensitive: true or use a longer alias"
+                    )
                 } else if entity.kind != .topic, CommonWords.all.contains(key) {
                     report(
                         .warning, location,
-                        "alias '\(alias.text)' of \(describe(entity)) is a common word and is not case-sensitive, so it will match ordinary prose; set case_sensitive: true, use a longer phrase, or remove it")
+                        "alias '\(alias.text)' of \(describe(entity)) is a common word and is not case-sensitive, so it will match ordinary prose; set case_sensitive: true, use a longer phrase, or remove it"
+                    )
                 }
             }
             if usable == 0 {
@@ -162,7 +180,9 @@ extension WatchlistCheck {
                     "\(describe(entity)) has no name or aliases, so it can never match; add a name or aliases")
             }
             for phrase in entity.exclusions where TextNormalizer.normalize(phrase).isEmpty {
-                report(.warning, entity.location, "an exclusion of \(describe(entity)) is empty after normalization; remove it")
+                report(
+                    .warning, entity.location,
+                    "an exclusion of \(describe(entity)) is empty after normalization; remove it")
             }
         }
         for phrase in watchlist.exclusions where TextNormalizer.normalize(phrase).isEmpty {
@@ -178,10 +198,27 @@ extension WatchlistCheck {
             } catch {
                 report(
                     .error, rule.location,
-                    "rule '\(rule.id)': cannot parse `when: \(rule.when)` at column \(error.column) of the condition: \(error.message)")
+                    "rule '\(rule.id)': cannot parse `when: \(rule.when)` at column \(error.column) of the condition: \(error.message)"
+                )
                 continue
             }
             checkTerms(of: expression, in: rule)
+            if Self.holdsWithoutMatches(expression) {
+                report(
+                    .warning, rule.location,
+                    "rule '\(rule.id)': `when: \(rule.when)` holds on an item that names nothing watched, so every such item would alert; combine the 'not' with a positive term, e.g. 'place and not topic:sport'"
+                )
+            }
+        }
+    }
+
+    /// Whether the condition is true when the item has no match at all.
+    private static func holdsWithoutMatches(_ expression: RuleExpression) -> Bool {
+        switch expression {
+        case .kind, .entity: false
+        case .not(let inner): !holdsWithoutMatches(inner)
+        case .and(let left, let right): holdsWithoutMatches(left) && holdsWithoutMatches(right)
+        case .or(let left, let right): holdsWithoutMatches(left) || holdsWithoutMatches(right)
         }
     }
 
@@ -193,13 +230,15 @@ extension WatchlistCheck {
                 let hint = kind.map { " \($0.rawValue)" } ?? ""
                 report(
                     .error, rule.location,
-                    "rule '\(rule.id)': no\(hint) has id '\(id)' (column \(column) of the condition); fix the spelling or add the entity")
+                    "rule '\(rule.id)': no\(hint) has id '\(id)' (column \(column) of the condition); fix the spelling or add the entity"
+                )
                 return
             }
             if let kind, kind != entity.kind {
                 report(
                     .error, rule.location,
-                    "rule '\(rule.id)': '\(id)' is a \(entity.kind.rawValue), not a \(kind.rawValue) (column \(column) of the condition); write \(entity.kind.rawValue):\(id)")
+                    "rule '\(rule.id)': '\(id)' is a \(entity.kind.rawValue), not a \(kind.rawValue) (column \(column) of the condition); write \(entity.kind.rawValue):\(id)"
+                )
             }
         case .not(let inner): checkTerms(of: inner, in: rule)
         case .and(let left, let right), .or(let left, let right):

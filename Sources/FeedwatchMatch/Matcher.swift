@@ -3,6 +3,31 @@ import Foundation
 
 /// A watchlist compiled for matching. Immutable and Sendable: a reload builds a new one
 /// and swaps it in; work under way finishes with the one it started with.
+///
+/// What counts as a match:
+/// - Aliases and item text share one normal form (`TextNormalizer`): case, diacritics,
+///   compatibility forms, apostrophe/hyphen/space variants, invisible characters and
+///   Arabic-script letter variants are folded. An entity's display name is an alias too.
+/// - A match starts at a word start and, unless the alias is `.prefix`, ends at a word end,
+///   in any script ("ISIS" is not in "crisis"; "Mosul" is in "Mosul's" and "(Mosul)").
+///   Scripts written without spaces (Han, kana, Thai…) need no boundary.
+/// - Arabic-script aliases may follow the proclitics و ف ب ك ل and the article ال (والموصل,
+///   بالموصل, للموصل); an Arabic alias written with ال needs an article before it.
+/// - A case-sensitive alias ("IS") must also match in case, after the other folds.
+/// - An alias with a validity period counts only when the date is inside it.
+/// - A match inside an occurrence of one of its entity's exclusions or of a global exclusion
+///   is dropped ("Kirkuk FC"); so is a match inside a longer match (of another entity, or the
+///   same entity). Two entities claiming the same alias both match (`problems` warns).
+/// - Offsets are Unicode scalar offsets into the original field text.
+///
+/// Rules: see `RuleExpression` for the syntax. A kind term holds if any match has that kind;
+/// an entity term if a match is of that entity or of one inside it (its parent chain). With a
+/// proximity condition, the terms not under `not` must hold within one sentence or within N
+/// words of one field; terms under `not` look at the whole item. A hit lists the matches that
+/// satisfy the rule's non-negated terms (within the qualifying windows).
+///
+/// Cost: one pass of normalization, then a trie walk from each word start, so the time per
+/// byte barely depends on the number of aliases.
 public final class Matcher: Sendable {
     public let watchlist: Watchlist
     let compiled: CompiledWatchlist

@@ -14,6 +14,10 @@ final class NormalizedText {
     /// For each folded scalar, the index of the original scalar it came from.
     private(set) var origins: UnsafeMutablePointer<Int32>
     var count = 0
+    /// Where words start (a word character after a non-word one), `wordStartCount` of them:
+    /// the scan walks the trie from these only, without a second pass over every scalar.
+    private(set) var wordStarts: UnsafeMutablePointer<Int32>
+    var wordStartCount = 0
     private(set) var capacity: Int
     /// The number of scalars in the original text.
     var originalCount = 0
@@ -21,6 +25,7 @@ final class NormalizedText {
     init(capacity: Int = 1024) {
         self.capacity = max(16, capacity)
         (scalars, origins) = Self.allocate(self.capacity)
+        wordStarts = .allocate(capacity: self.capacity + 1)
     }
 
     convenience init(_ text: String) {
@@ -31,6 +36,7 @@ final class NormalizedText {
     deinit {
         (scalars - 1).deallocate()
         (origins - 1).deallocate()
+        wordStarts.deallocate()
     }
 
     /// Both buffers with one slot before index 0 (a space), so the writer may look one back
@@ -52,6 +58,10 @@ final class NormalizedText {
         newOrigins.update(from: origins, count: count)
         (scalars - 1).deallocate()
         (origins - 1).deallocate()
+        let newStarts = UnsafeMutablePointer<Int32>.allocate(capacity: newCapacity + 1)
+        newStarts.update(from: wordStarts, count: wordStartCount)
+        wordStarts.deallocate()
+        wordStarts = newStarts
         scalars = newScalars
         origins = newOrigins
         capacity = newCapacity

@@ -78,7 +78,8 @@ struct RuleParser {
         if tokens.count == 1 { throw RuleSyntaxError(column: 1, message: "the condition is empty") }
         let expression = try parseOr()
         guard current.token == .end else {
-            throw RuleSyntaxError(column: current.column, message: "expected 'and', 'or' or the end, found \(describe(current.token))")
+            throw RuleSyntaxError(
+                column: current.column, message: "expected 'and', 'or' or the end, found \(describe(current.token))")
         }
         return expression
     }
@@ -118,7 +119,8 @@ struct RuleParser {
             position += 1
             let inner = try parseOr()
             guard current.token == .close else {
-                throw RuleSyntaxError(column: current.column, message: "expected ')' to close the '(' at column \(column)")
+                throw RuleSyntaxError(
+                    column: current.column, message: "expected ')' to close the '(' at column \(column)")
             }
             position += 1
             return inner
@@ -140,7 +142,8 @@ struct RuleParser {
             position += 1
             return .entity(kind: kind, id: id, column: idColumn)
         default:
-            throw RuleSyntaxError(column: column, message: "expected a kind, an id, 'not' or '(', found \(describe(token))")
+            throw RuleSyntaxError(
+                column: column, message: "expected a kind, an id, 'not' or '(', found \(describe(token))")
         }
     }
 

@@ -6,7 +6,9 @@ public enum TextNormalizer {
     public static func normalize(_ text: String) -> String {
         let normalized = NormalizedText(text)
         // Aliases and keys do not keep leading or trailing space.
-        while normalized.count > 0, normalized.scalars[normalized.count - 1] == 0x20 || normalized.scalars[normalized.count - 1] == 0x0A {
+        while normalized.count > 0,
+            normalized.scalars[normalized.count - 1] == 0x20 || normalized.scalars[normalized.count - 1] == 0x0A
+        {
             normalized.count -= 1
         }
         return normalized.string
@@ -44,6 +46,7 @@ public enum TextNormalizer {
         text.withUTF8 { bytes in
             let count = bytes.count
             output.count = 0
+            output.wordStartCount = 0
             output.reserve(count + 8)
             var writer = Writer(output)
             var index = 0
@@ -52,7 +55,9 @@ public enum TextNormalizer {
             while index < count {
                 let byte = bytes[index]
                 if byte < 0x80 {
-                    writer.emit(ascii[Int(byte)], original)
+                    // An ASCII character folds to an ASCII character, whose slot is its value.
+                    let packed = ascii[Int(byte)]
+                    writer.emit(packed & 0x7F, original, isWord: packed & FoldTable.asciiWordBit != 0)
                     index += 1
                     original += 1
                     continue
@@ -75,21 +80,25 @@ public enum TextNormalizer {
                 if let slot = FoldTable.slot(value) {
                     let entry = table.entry(atSlot: slot)
                     if entry & FoldTable.sequenceFlag == 0 {
-                        writer.emit(entry, original)
+                        writer.emit(entry & ~FoldTable.wordBit, original, isWord: entry & FoldTable.wordBit != 0)
                     } else if entry != FoldTable.dropped {
                         let start = Int(entry & 0xFFFF)
                         let length = Int((entry >> 16) & 0x7FFF)
                         writer.ensure(length + count - index, output)
-                        for offset in 0..<length { writer.emit(table.sequences[start + offset], original) }
+                        for offset in 0..<length {
+                            let folded = table.sequences[start + offset]
+                            writer.emit(folded, original, isWord: table.isWord(folded))
+                        }
                     }
                 } else {
                     let folded = table.overflowFold(value)
                     writer.ensure(folded.count + count - index, output)
-                    for scalar in folded { writer.emit(scalar, original) }
+                    for scalar in folded { writer.emit(scalar, original, isWord: table.isWord(scalar)) }
                 }
                 original += 1
             }
             output.count = writer.used
+            output.wordStartCount = writer.wordStartCount
             output.originalCount = Int(original)
         }
     }
@@ -98,36 +107,45 @@ public enum TextNormalizer {
     private struct Writer {
         var scalars: UnsafeMutablePointer<UInt32>
         var origins: UnsafeMutablePointer<Int32>
+        var wordStarts: UnsafeMutablePointer<Int32>
         var used = 0
+        var wordStartCount = 0
         /// Start as if after a space, so leading space is dropped like a collapsed run.
         var lastWasSpace = true
+        var lastWasWord = false
 
         init(_ output: NormalizedText) {
             scalars = output.scalars
             origins = output.origins
+            wordStarts = output.wordStarts
         }
 
         /// Branch-free: every scalar is written; a space after a space overwrites the previous
         /// slot instead of advancing (keeping the run's first origin, and `\n` over ` `).
         /// The buffers have a slot before index 0, so this also drops leading space.
         @inline(__always)
-        mutating func emit(_ value: UInt32, _ origin: Int32) {
+        mutating func emit(_ value: UInt32, _ origin: Int32, isWord: Bool) {
             let isSpace = value == 0x20 || value == 0x0A
             let merge = isSpace && lastWasSpace
             let index = merge ? used - 1 : used
             scalars[index] = merge ? min(scalars[index], value) : value
             origins[index] = merge ? origins[index] : origin
+            wordStarts[wordStartCount] = Int32(index)
+            wordStartCount += isWord && !lastWasWord ? 1 : 0
             used = index + 1
             lastWasSpace = isSpace
+            lastWasWord = isWord
         }
 
         /// Makes room for `more` scalars beyond those written (a fold that expands).
         mutating func ensure(_ more: Int, _ output: NormalizedText) {
             guard used + more > output.capacity else { return }
             output.count = used
+            output.wordStartCount = wordStartCount
             output.reserve(used + more)
             scalars = output.scalars
             origins = output.origins
+            wordStarts = output.wordStarts
         }
     }
 }

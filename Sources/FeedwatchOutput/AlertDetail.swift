@@ -9,7 +9,8 @@ public struct AlertDetail: Sendable {
 
     public init(color: Bool) { self.color = color }
 
-    public func format(_ alert: Alert) -> String {
+    /// The alert, and after it the later sources that corroborate it (`Store.sources(ofAlert:)`).
+    public func format(_ alert: Alert, sources: [AlertUpdate] = []) -> String {
         let alert = alert.sanitized
         let style = TerminalStyle(enabled: color)
         var lines: [String] = []
@@ -39,6 +40,18 @@ public struct AlertDetail: Sendable {
             field(
                 "Snippet", Highlighter.highlight(alert.snippet, matches: alert.matches, useOffsets: false, style: style)
             )
+        }
+        if !sources.isEmpty {
+            // The count the latest update carries, which also counts sources not listed here.
+            let total = max(sources.count + 1, sources.map(\.sources).max() ?? 0)
+            lines.append(style.dim("Sources:") + " \(total)")
+            lines.append("  \(alert.feed.id) \(alert.item.link ?? "")")
+            for update in sources.map(\.sanitized) {
+                let title = update.source.item.title.map { " — \($0)" } ?? ""
+                lines.append(
+                    "  \(update.source.feed.id) \(update.source.item.link ?? "")\(title) "
+                        + style.dim("(\(RFC3339.string(from: update.timestamp)))"))
+            }
         }
         return lines.joined(separator: "\n")
     }

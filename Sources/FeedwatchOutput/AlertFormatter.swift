@@ -31,6 +31,21 @@ public struct AlertFormatter: Sendable {
         return line
     }
 
+    /// A later source of an alert as one line, in the same columns as an alert:
+    ///
+    ///     2016-10-21 03:15Z +SOURCE  [3f2a9c01d4e2] 3 sources — Title (feed-id) https://…
+    public func format(_ update: AlertUpdate) -> String {
+        let style = TerminalStyle(enabled: color)
+        let update = update.sanitized
+        var line = style.dim(Self.minuteTimestamp(update.timestamp)) + " " + style.bold("+SOURCE") + "  "
+        line += "[\(update.alertID.sanitized.prefix(12))] \(update.sources) sources"
+        let title = update.source.item.title ?? ""
+        line += " — " + (title.isEmpty ? style.dim("(no title)") : title)
+        line += " " + style.dim("(\(update.source.feed.id))")
+        if let link = update.source.item.link, !link.isEmpty { line += " " + style.underline(link) }
+        return line
+    }
+
     /// The places, then the groups, named by the alert's matches (the topics when there are
     /// neither), each once, by display name.
     static func entityNames(_ alert: Alert) -> [String] {

@@ -71,7 +71,7 @@ public enum AlertLine {
     }
 
     /// One decoder for every line: making a `JSONDecoder` costs more than decoding a line with it.
-    private static let decoder: JSONDecoder = {
+    static let decoder: JSONDecoder = {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .custom { decoder in
             let container = try decoder.singleValueContainer()

@@ -54,13 +54,11 @@ extension Store {
     @discardableResult
     public func commit(_ feeds: [FeedCommit], at now: Date = Date()) throws(StoreError) -> [Alert] {
         try requireWritable("committing items")
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var encoded: [(Alert, String)] = []
         for feed in feeds {
             for alert in feed.alerts {
                 let clean = alert.sanitized
-                encoded.append((clean, try encode(clean, with: encoder)))
+                encoded.append((clean, Self.json(of: clean)))
             }
         }
         let hasAlerts = !encoded.isEmpty
@@ -109,14 +107,6 @@ extension Store {
                 }
                 return inserted
             }
-        }
-    }
-
-    func encode(_ alert: Alert, with encoder: JSONEncoder) throws(StoreError) -> String {
-        do {
-            return String(decoding: try encoder.encode(alert), as: UTF8.self)
-        } catch {
-            throw StoreError(code: SQLITE_MISMATCH, message: "encoding alert \(alert.alertID): \(error)")
         }
     }
 

@@ -37,10 +37,25 @@ extension Store {
             // NORMAL is enough: a mark undone by a power loss only makes the writer meet an alert
             // that is already in the log, which it recognises by id.
             try db.setSynchronous(.normal)
-            let mark = try db.statement("UPDATE alerts SET logged_at = ? WHERE alert_id = ? AND logged_at IS NULL")
+            // One statement per thousand ids, the ids passed as a JSON array: far fewer round trips
+            // through the bindings than one UPDATE per id.
+            let mark = try db.statement(
+                """
+                UPDATE alerts SET logged_at = ?
+                WHERE alert_id IN (SELECT value FROM json_each(?)) AND logged_at IS NULL
+                """)
             try db.writeTransaction { () throws(StoreError) in
-                for id in alertIDs { try mark.run([.date(now), .text(id)]) }
+                for start in stride(from: 0, to: alertIDs.count, by: 1000) {
+                    let chunk = alertIDs[start..<min(start + 1000, alertIDs.count)]
+                    try mark.run([.date(now), .text(Self.jsonArray(chunk))])
+                }
             }
         }
+    }
+
+    /// A JSON array of strings, for `json_each`.
+    static func jsonArray(_ strings: some Collection<String>) -> String {
+        let data = (try? JSONSerialization.data(withJSONObject: Array(strings))) ?? Data("[]".utf8)
+        return String(decoding: data, as: UTF8.self)
     }
 }

@@ -120,6 +120,9 @@ final class LoopbackServerCore: @unchecked Sendable {
         condition.broadcast()
         let deadline = Date().addingTimeInterval(5)
         while liveThreads > 0, condition.wait(until: deadline) {}
+        // Handlers may hold the core (serveFeeds does): dropping them breaks that cycle.
+        routes.removeAll()
+        feeds.removeAll()
         condition.unlock()
     }
 

@@ -23,24 +23,24 @@ struct Parse: AsyncParsableCommand {
     var url: String?
 
     func run() async throws {
-        let bytes: [UInt8]
-        if source.hasPrefix("http://") || source.hasPrefix("https://") {
-            Self.printError("feedwatch parse: \(source): fetching URLs: not wired yet")
-            throw ExitCode(69)  // EX_UNAVAILABLE
+        // Local files are read directly; URLs go through the daemon's own libcurl engine and limits.
+        let document: DocumentSource
+        do {
+            document = try await DocumentSource.load(source)
+        } catch {
+            Self.printError("feedwatch parse: \(error)")
+            throw error.notFound ? Exit.noInput : Exit.unavailable
         }
-        let path = source.hasPrefix("file://") ? (URL(string: source)?.path ?? source) : source
-        guard let data = FileManager.default.contents(atPath: path) else {
-            Self.printError("feedwatch parse: \(path): cannot read the file")
-            throw ExitCode(66)  // EX_NOINPUT
-        }
-        bytes = [UInt8](data)
-        let baseURL = url ?? URL(fileURLWithPath: path).absoluteString
+        let path = source
+        let bytes = document.bytes
+        let baseURL = url ?? document.url
+        let charset = self.charset ?? document.charset
         let feed: ParsedFeed
         do {
             feed = try FeedParser.parse(bytes, url: baseURL, charset: charset)
         } catch {
             Self.printError("feedwatch parse: \(path): \(error)")
-            throw ExitCode(65)  // EX_DATAERR
+            throw Exit.dataError
         }
         if json {
             print(feed.contractJSON(pretty: true))

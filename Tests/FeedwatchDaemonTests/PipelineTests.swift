@@ -12,13 +12,17 @@ import Testing
 /// libxml2, the matcher, a SQLite file and the JSON-lines log.
 @Suite("One cycle through every stage")
 struct PipelineTests {
-    static func rss(_ items: [(id: String, title: String, date: Date)]) -> [UInt8] {
+    static func rss(_ items: [(id: String, title: String, date: Date)], link: (String) -> String? = { _ in nil })
+        -> [UInt8]
+    {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "UTC")
         formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss 'GMT'"
         let body = items.map {
-            "<item><guid>\($0.id)</guid><title>\($0.title)</title><pubDate>\(formatter.string(from: $0.date))</pubDate></item>"
+            "<item><guid>\($0.id)</guid><title>\($0.title)</title>"
+                + (link($0.id).map { "<link>\($0)</link>" } ?? "")
+                + "<pubDate>\(formatter.string(from: $0.date))</pubDate></item>"
         }.joined()
         return Array(
             "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>t</title>\(body)</channel></rss>".utf8)
@@ -141,5 +145,40 @@ struct PipelineTests {
         #expect(services.pipeline.flushOutbox() == nil)
         #expect(try Self.logLines(dir).compactMap { AlertLine.decode($0)?.alertID } == [alert.alertID])
         #expect(try services.store.pendingAlerts().isEmpty)
+    }
+
+    @Test(
+        "the same story from a second outlet (same canonical link) is one alert with an alert_update, not a new alert")
+    func corroboration() async throws {
+        let server = try LoopbackHTTPServer()
+        defer { server.stop() }
+        let now = Date()
+        server.serveFeed(
+            "/a.xml",
+            body: Self.rss([("a1", "Daesh attack in Kirkuk", now)]) { _ in
+                "https://news.example/story/42?utm_source=rss"
+            })
+        server.serveFeed(
+            "/b.xml",
+            body: Self.rss([("b1", "ISIS gunmen hit Kerkuk", now)]) { _ in "https://NEWS.example/story/42#top" })
+        let dir = try TestDirectory()
+        let (configuration, services) = try Self.open(
+            dir, feeds: "  - {url: \"\(server.url("/a.xml"))\", id: a}\n  - {url: \"\(server.url("/b.xml"))\", id: b}")
+        let first = await services.pipeline.run([configuration.config.feeds[0]], with: configuration)
+        #expect(first.alerts.count == 1)
+        let second = await services.pipeline.run([configuration.config.feeds[1]], with: configuration)
+        #expect(second.alerts.isEmpty)
+        let lines = try Self.logLines(dir)
+        #expect(lines.count == 2)
+        let update = try #require(try JSONSerialization.jsonObject(with: Data(lines[1].utf8)) as? [String: Any])
+        #expect(update["event_type"] as? String == "alert_update")
+        #expect(update["alert_id"] as? String == first.alerts.first?.alertID)
+        #expect(update["sources"] as? Int == 2)
+        // Seen again, it adds nothing.
+        server.change(
+            path: "/b.xml",
+            body: Self.rss([("b1", "ISIS gunmen hit Kerkuk", now)]) { _ in "https://news.example/story/42" })
+        _ = await services.pipeline.run(configuration.config.feeds, with: configuration)
+        #expect(try Self.logLines(dir).count == 2)
     }
 }

@@ -170,3 +170,37 @@ struct MatchingTests {
         #expect(matcher.matches(inText: "Kirkuk FC lost; Kirkuk calm").first?.start == 16)
     }
 }
+
+/// Scripts written without spaces cannot require word boundaries.
+struct UnspacedScriptTests {
+    @Test("An alias in a script without spaces is found inside running text")
+    func unspacedScriptAliasIsFoundMidText() throws {
+        let watchlist = Watchlist(entities: [
+            Entity(id: "baghdad", kind: .place, name: "Baghdad", aliases: [Alias("巴格达")])
+        ])
+        let matcher = try Matcher(watchlist: watchlist)
+        let found = matcher.matches(inText: "昨天在巴格达发生爆炸")
+        #expect(found.map(\.entity) == ["baghdad"])
+        #expect(found.first?.start == 3 && found.first?.end == 6)
+    }
+}
+
+/// Aliases that begin or end with punctuation.
+struct PunctuationAliasTests {
+    @Test(
+        "An alias that starts or ends with punctuation is found after a non-word character",
+        arguments: [
+            ("Follow #KirkukNow for updates", true),
+            ("Follow x#KirkukNow", false),
+            ("Forces of the U.S. left", true),
+            ("Forces of the U.S.A left", true),
+        ])
+    func punctuationAliases(text: String, expected: Bool) throws {
+        let watchlist = Watchlist(entities: [
+            Entity(id: "tag", kind: .topic, name: "#KirkukNow"),
+            Entity(id: "us", kind: .group, name: "U.S.", aliases: [Alias("U.S.", caseSensitive: true)]),
+        ])
+        let matcher = try Matcher(watchlist: watchlist)
+        #expect(!matcher.matches(inText: text).isEmpty == expected, "\(matcher.matches(inText: text))")
+    }
+}

@@ -4,7 +4,9 @@ import Testing
 
 /// `feedwatch check`: every problem at its file, line and column, errors apart from warnings.
 struct ProblemTests {
-    private static func at(_ line: Int) -> FeedwatchModel.SourceLocation { FeedwatchModel.SourceLocation(file: "watchlists/iraq.yaml", line: line, column: 5) }
+    private static func at(_ line: Int) -> FeedwatchModel.SourceLocation {
+        FeedwatchModel.SourceLocation(file: "watchlists/iraq.yaml", line: line, column: 5)
+    }
 
     private func diagnostics(_ watchlist: Watchlist) -> [WatchlistDiagnostic] {
         Matcher.diagnostics(in: watchlist)
@@ -47,7 +49,9 @@ struct ProblemTests {
             (
                 Watchlist(
                     entities: [Entity(id: "kirkuk", kind: .place, name: "Kirkuk")],
-                    rules: [Rule(id: "r", when: "place", location: at(2)), Rule(id: "r", when: "group", location: at(3))]),
+                    rules: [
+                        Rule(id: "r", when: "place", location: at(2)), Rule(id: "r", when: "group", location: at(3)),
+                    ]),
                 .error, 3, "rule id 'r' is already used"
             ),
             (
@@ -66,13 +70,17 @@ struct ProblemTests {
             (
                 Watchlist(entities: [
                     Entity(id: "kirkuk", kind: .place, name: "Kirkuk", aliases: [Alias("Kerkuk", location: at(3))]),
-                    Entity(id: "kirkuk-gov", kind: .place, name: "Kirkuk Governorate", aliases: [Alias("KERKÜK", location: at(8))]),
+                    Entity(
+                        id: "kirkuk-gov", kind: .place, name: "Kirkuk Governorate",
+                        aliases: [Alias("KERKÜK", location: at(8))]),
                 ]),
                 .warning, 8, "is also an alias of place 'kirkuk' (watchlists/iraq.yaml:3:5)"
             ),
             (
                 Watchlist(entities: [
-                    Entity(id: "islamic-state", kind: .group, name: "Islamic State", aliases: [Alias("IS", location: at(4))])
+                    Entity(
+                        id: "islamic-state", kind: .group, name: "Islamic State",
+                        aliases: [Alias("IS", location: at(4))])
                 ]),
                 .warning, 4, "only 2 letters and is not case-sensitive"
             ),
@@ -106,10 +114,27 @@ struct ProblemTests {
         #expect(found.first?.description.hasPrefix("watchlists/iraq.yaml:\(line):5: \(severity.rawValue): ") == true)
     }
 
+    @Test(
+        "A rule that holds on an item naming nothing watched is a warning",
+        arguments: [
+            ("not group", true), ("not (place or group)", true), ("place and not group", false),
+            ("not not place", false),
+        ])
+    func ruleThatFiresOnEverythingIsWarned(when: String, warned: Bool) {
+        let watchlist = Watchlist(
+            entities: [
+                Entity(id: "kirkuk", kind: .place, name: "Kirkuk"), Entity(id: "daesh", kind: .group, name: "Daesh"),
+            ],
+            rules: [Rule(id: "r", when: when)])
+        let warnings = Matcher.warnings(in: watchlist)
+        #expect(warnings.contains { $0.message.contains("every such item would alert") } == warned, "\(warnings)")
+    }
+
     @Test("A case-sensitive short alias and a common word among topics are fine")
     func intendedShortAliasesAreNotFlagged() {
         let watchlist = Watchlist(entities: [
-            Entity(id: "islamic-state", kind: .group, name: "Islamic State", aliases: [Alias("IS", caseSensitive: true)]),
+            Entity(
+                id: "islamic-state", kind: .group, name: "Islamic State", aliases: [Alias("IS", caseSensitive: true)]),
             Entity(id: "attack", kind: .topic, name: "attack", aliases: [Alias("attack"), Alias("bombing")]),
         ])
         #expect(Matcher.problems(in: watchlist).isEmpty)

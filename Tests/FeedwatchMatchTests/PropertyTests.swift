@@ -19,11 +19,15 @@ struct PropertyTests {
 
     /// Scalars from every case the normalizer handles: ASCII, accented Latin, Greek, Arabic
     /// with harakat and variants, spaces, dashes, apostrophes, zero-width, presentation forms.
-    static let alphabet: [Unicode.Scalar] = Array(
-        "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 .,;:!?'’-–()\"\n\tÄäÖöÜüßéèêçñİıΣσςΆ"
-            .unicodeScalars)
+    static let alphabet: [Unicode.Scalar] =
+        Array(
+            "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 .,;:!?'’-–()\"\n\tÄäÖöÜüßéèêçñİıΣσςΆ"
+                .unicodeScalars)
         + Array("ابتثجحخدذرسشصضطظعغفقكلمنهويءآأإؤئىةـًٌٍَُِّْٰکیگپچژەڵ؟،٠١٢".unicodeScalars)
-        + ["\u{00A0}", "\u{200B}", "\u{200D}", "\u{FEFF}", "\u{0301}", "\u{0308}", "\u{FEDB}", "\u{FB01}", "\u{FF2B}", "\u{2028}"]
+        + [
+            "\u{00A0}", "\u{200B}", "\u{200D}", "\u{FEFF}", "\u{0301}", "\u{0308}", "\u{FEDB}", "\u{FB01}", "\u{FF2B}",
+            "\u{2028}",
+        ]
 
     static func randomText(_ generator: inout SeededGenerator, length: Int, from alphabet: [Unicode.Scalar]) -> String {
         var view = String.UnicodeScalarView()
@@ -35,7 +39,8 @@ struct PropertyTests {
     func normalizationIsIdempotent() {
         var generator = SeededGenerator(state: 5)
         for _ in 0..<2_000 {
-            let text = Self.randomText(&generator, length: Int.random(in: 0..<40, using: &generator), from: Self.alphabet)
+            let text = Self.randomText(
+                &generator, length: Int.random(in: 0..<40, using: &generator), from: Self.alphabet)
             let once = TextNormalizer.normalize(text)
             #expect(TextNormalizer.normalize(once) == once, "\(Array(text.unicodeScalars))")
         }
@@ -95,7 +100,8 @@ struct PropertyTests {
         var generator = SeededGenerator(state: 31)
         let matcher = try WatchlistFixture.matcher(rules: [Rule(id: "r", when: "place or group or topic")])
         for _ in 0..<1_000 {
-            let text = Self.randomText(&generator, length: Int.random(in: 0..<60, using: &generator), from: Self.alphabet)
+            let text =
+                Self.randomText(&generator, length: Int.random(in: 0..<60, using: &generator), from: Self.alphabet)
                 + [" Kirkuk ", " الموصل ", " IS ", ""][Int.random(in: 0..<4, using: &generator)]
             let count = text.unicodeScalars.count
             for match in matcher.matches(inText: text) {

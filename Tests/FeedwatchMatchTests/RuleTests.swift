@@ -124,7 +124,8 @@ struct RuleTests {
         #expect(hits[1].matches.map(\.text) == ["bombing", "explosion"])
     }
 
-    @Test("The expression parser reports the column of the error inside the condition",
+    @Test(
+        "The expression parser reports the column of the error inside the condition",
         arguments: [
             ("place and", 10),
             ("place and (group", 17),

@@ -18,9 +18,13 @@ enum WatchlistFixture {
             id: "islamic-state", kind: .group, name: "Islamic State",
             aliases: [Alias("ISIS"), Alias("ISIL"), Alias("Daesh"), Alias("داعش"), Alias("IS", caseSensitive: true)]),
         Entity(id: "assad", kind: .group, name: "Assad forces", aliases: [Alias("Assad")]),
-        Entity(id: "pmf", kind: .group, name: "Popular Mobilization Forces", aliases: [Alias("al-Hashd al-Shaabi"), Alias("الحشد الشعبي")]),
+        Entity(
+            id: "pmf", kind: .group, name: "Popular Mobilization Forces",
+            aliases: [Alias("al-Hashd al-Shaabi"), Alias("الحشد الشعبي")]),
         Entity(id: "peshmerga", kind: .group, name: "Peshmerga", aliases: [Alias("Peshmerga", boundary: .prefix)]),
-        Entity(id: "attack", kind: .topic, name: "attack", aliases: [Alias("attack"), Alias("bombing"), Alias("explosion"), Alias("هجوم")]),
+        Entity(
+            id: "attack", kind: .topic, name: "attack",
+            aliases: [Alias("attack"), Alias("bombing"), Alias("explosion"), Alias("هجوم")]),
         Entity(id: "sport", kind: .topic, name: "sport", aliases: [Alias("football"), Alias("match")]),
     ]
 

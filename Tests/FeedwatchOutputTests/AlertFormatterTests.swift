@@ -51,3 +51,38 @@ import Testing
         #expect(detail.contains("Alert:     \(alert.alertID)"))
     }
 }
+
+@Suite struct LogEventTests {
+    let update = AlertUpdate(
+        timestamp: Fixture.epoch.addingTimeInterval(180), alertID: Fixture.alert().alertID, sources: 3,
+        source: .init(
+            feed: .init(id: "other-outlet", url: "https://other.example/feed"),
+            item: .init(
+                id: "o-1", title: "Kirkuk attack \u{1B}[2J confirmed", link: "https://other.example/1", published: nil))
+    )
+
+    @Test func everyKindOfLineDecodesToItsEvent() throws {
+        let alert = Fixture.alert()
+        #expect(LogEvent.decode(AlertLine.encode(alert)) == .alert(alert))
+        var expected = update.sanitized
+        expected.timestamp = Fixture.epoch.addingTimeInterval(180)
+        #expect(LogEvent.decode(try EventLine.encode(update.sanitized)) == .update(expected))
+        #expect(
+            LogEvent.decode("{\"event_type\":\"feed_health\"}")
+                == .other(type: "feed_health", line: "{\"event_type\":\"feed_health\"}"))
+        #expect(LogEvent.decode("garbage") == nil)
+    }
+
+    @Test func anUpdateReadsAsOneLineInTheAlertColumns() {
+        let line = AlertFormatter(color: false).format(update)
+        #expect(line.hasPrefix("2016-10-21 03:15Z +SOURCE  [\(update.alertID.prefix(12))] 3 sources — Kirkuk attack "))
+        #expect(line.hasSuffix("(other-outlet) https://other.example/1"))
+        #expect(!line.unicodeScalars.contains("\u{1B}"))
+    }
+
+    @Test func theDetailViewListsTheSources() {
+        let detail = AlertDetail(color: false).format(Fixture.alert(), sources: [update])
+        #expect(detail.contains("Sources: 3\n"))
+        #expect(detail.contains("  other-outlet https://other.example/1 — Kirkuk attack"))
+    }
+}

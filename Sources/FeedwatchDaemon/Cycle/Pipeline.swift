@@ -10,9 +10,10 @@ import Logging
 /// One pass over a set of feeds: fetch → parse → match → dedupe → store → alert log.
 ///
 /// Fetching, parsing and matching run concurrently, one child task per feed; the store and
-/// the log are written from one place, in the order feeds finish. The store is the source of
-/// truth: an alert is committed with its "item seen" mark in one transaction, then appended
-/// to the log from the store's outbox, so a crash between the two loses nothing.
+/// the log are written from one place, in the order feeds finish, a batch of feeds per
+/// transaction. The store is the source of truth: an alert is committed with its "item seen"
+/// mark in one transaction, then appended to the log from the store's outbox, so a crash
+/// between the two loses nothing.
 public final class Pipeline: Sendable {
     let fetcher: Fetcher
     let store: Store
@@ -42,6 +43,7 @@ public final class Pipeline: Sendable {
         // The store is only touched from this task: read every feed's state up front.
         let states = Dictionary(
             ((try? store.feedStates()) ?? []).map { ($0.feedID, $0) }, uniquingKeysWith: { a, _ in a })
+        var batch = CommitBatch()
         await withTaskGroup(of: FeedOutcome.self) { group in
             var queue = feeds[...]
             // Keep a bounded number of feeds in flight; the fetcher bounds connections itself.
@@ -56,10 +58,11 @@ public final class Pipeline: Sendable {
                     let previous = states[next.id]
                     group.addTask { await self.process(next, previous: previous, matcher: matcher, now: now) }
                 }
-                record(outcome, into: &report, now: now(), onAlert: onAlert)
+                record(outcome, into: &report, batch: &batch, now: now())
+                if batch.isDue(at: now()) { commit(&batch, into: &report, now: now(), onAlert: onAlert) }
             }
         }
-        if report.logError == nil { report.logError = flushOutbox() }
+        commit(&batch, into: &report, now: now(), onAlert: onAlert)
         report.duration = now().timeIntervalSince(started)
         return report
     }
@@ -96,7 +99,9 @@ public final class Pipeline: Sendable {
         }
     }
 
-    private func record(_ outcome: FeedOutcome, into report: inout CycleReport, now: Date, onAlert: (Alert) -> Void) {
+    /// Accounts for one feed's outcome: failures and 304s are saved at once; parsed items are
+    /// deduped and join the batch, whose commit saves the feed's new validators.
+    private func record(_ outcome: FeedOutcome, into report: inout CycleReport, batch: inout CommitBatch, now: Date) {
         let feed = outcome.feed
         var state = outcome.previous ?? FeedState(feedID: feed.id, url: feed.url)
         if state.url != feed.url {
@@ -146,20 +151,23 @@ public final class Pipeline: Sendable {
             state.consecutiveFailures = 0
             state.lastSuccess = now
         case .parsed(let parsed, let response, let matched):
+            let before = state
             report.fetched += 1
             report.items += matched.count
             metrics.addItemsParsed(matched.count)
             state.status = parsed.partial ? "partial" : "ok"
             state.lastError = parsed.partial ? parsed.warnings.first : nil
             state.consecutiveFailures = 0
-            state.etag = response.etag
-            state.lastModified = response.lastModified
             state.bytes = response.body.count
             state.itemCount = matched.count
+            state.lastSuccess = now
+            state.etag = response.etag
+            state.lastModified = response.lastModified
             do {
                 let isFirstFetch = outcome.previous?.lastSuccess == nil
-                let (newCount, alerts) = try commit(
-                    matched, feed: feed, firstFetch: isFirstFetch, now: now)
+                let newCount = try batch.add(
+                    matched, feed: feed, firstFetch: isFirstFetch, store: store, now: now,
+                    state: state, fallback: before.failed(nil))
                 report.newItems += newCount
                 // Every item new on a feed seen before: its window probably overflowed between fetches.
                 let missed = !isFirstFetch && newCount == matched.count && matched.count > 1
@@ -170,59 +178,59 @@ public final class Pipeline: Sendable {
                 }
                 report.scheduleResults[feed.id] = .fetched(
                     hint: parsed.refreshHint, freshFor: response.freshFor, missedItems: missed)
-                report.alerts += alerts
-                for alert in alerts {
-                    metrics.recordAlert(severity: alert.severity)
-                    onAlert(alert)
-                }
-                state.lastSuccess = now
             } catch {
-                // Nothing was marked seen: the items come back next cycle and alert then.
-                report.storeErrors.append((feed.id, "\(error)"))
-                report.scheduleResults[feed.id] = .failed(retryAfter: nil)
-                state.status = "store-error"
-                state.lastError = "\(error)"
-                logger.error(
-                    "store commit failed; items will be retried", metadata: ["feed": "\(feed.id)", "error": "\(error)"])
+                storeFailed(feed.id, error, into: &report)
+                save(before.failed(error))
             }
+            return
         }
+        save(state)
+    }
+
+    private func save(_ state: FeedState) {
         do {
             try store.saveFeedState(state)
         } catch {
-            logger.error("feed state not saved", metadata: ["feed": "\(feed.id)", "error": "\(error)"])
+            logger.error("feed state not saved", metadata: ["feed": "\(state.feedID)", "error": "\(error)"])
         }
     }
 
-    /// Dedupes against the store, builds the alerts, commits them with the seen marks, and
-    /// appends them to the log. Returns the count of new items and the new alerts.
-    private func commit(
-        _ matched: [MatchedItem], feed: FeedSource, firstFetch: Bool, now: Date
-    ) throws -> (Int, [Alert]) {
-        let seen = try store.seenItems(feed: feed.id, ids: matched.map(\.item.id))
-        var marks: [SeenItem] = []
-        var alerts: [Alert] = []
-        var newCount = 0
-        for entry in matched {
-            let previousHash = seen[entry.item.id]
-            if previousHash == entry.contentHash { continue }
-            if previousHash == nil { newCount += 1 }
-            marks.append(
-                SeenItem(itemID: entry.item.id, contentHash: entry.contentHash, published: entry.item.published))
-            // A new feed's archive is recorded without alerting, so adding a feed never floods the log.
-            if firstFetch, let published = entry.item.published ?? entry.item.updated,
-                let window = feed.backfill, now.timeIntervalSince(published) > window
-            {
-                continue
+    /// Commits the batch in one transaction, records the corroborating sources, saves the feeds'
+    /// states, and writes the outbox to the log. On failure nothing of the batch is marked seen
+    /// and the feeds keep their old validators, so the items come back (and alert) next cycle.
+    private func commit(_ batch: inout CommitBatch, into report: inout CycleReport, now: Date, onAlert: (Alert) -> Void)
+    {
+        defer { batch = CommitBatch() }
+        guard !batch.commits.isEmpty else { return }
+        do {
+            let fresh = try store.commit(batch.commits, at: now)
+            for (alertID, source) in batch.corroborations {
+                do {
+                    try store.corroborate(alertID: alertID, source: source, at: now)
+                } catch {
+                    logger.warning(
+                        "corroborating source not recorded", metadata: ["alert": "\(alertID)", "error": "\(error)"])
+                }
             }
-            for (hit, snippet) in zip(entry.hits, entry.snippets) {
-                alerts.append(Alert(feed: feed, item: entry.item, hit: hit, snippet: snippet, at: now))
+            batch.states.forEach(save)
+            report.alerts += fresh
+            for alert in fresh {
+                metrics.recordAlert(severity: alert.severity)
+                onAlert(alert)
+            }
+        } catch {
+            for state in batch.fallbacks {
+                storeFailed(state.feedID, error, into: &report)
+                save(state.failed(error))
             }
         }
-        guard !marks.isEmpty else { return (0, []) }
-        // An edited item re-raises only rules it did not fire before: the alert id is stable
-        // per feed, item and rule, and the store ignores ids it already holds.
-        let fresh = try store.commit(feed: feed.id, seen: marks, alerts: alerts)
-        return (newCount, fresh)
+        if let error = flushOutbox() { report.logError = error }
+    }
+
+    private func storeFailed(_ feed: String, _ error: any Error, into report: inout CycleReport) {
+        report.storeErrors.append((feed, "\(error)"))
+        report.scheduleResults[feed] = .failed(retryAfter: nil)
+        logger.error("store commit failed; items will be retried", metadata: ["feed": "\(feed)", "error": "\(error)"])
     }
 
     /// Appends committed-but-unlogged alerts to the log. Returns the error, if the log could not be written.
@@ -230,9 +238,15 @@ public final class Pipeline: Sendable {
     public func flushOutbox() -> String? {
         do {
             let pending = try store.pendingAlerts()
-            guard !pending.isEmpty else { return nil }
-            try alertLog.append(pending)
-            try store.markLogged(pending.map(\.alertID))
+            if !pending.isEmpty {
+                try alertLog.append(pending)
+                try store.markLogged(pending.map(\.alertID))
+            }
+            let updates = try store.pendingUpdates()
+            if !updates.isEmpty {
+                try alertLog.append(updates: updates)
+                try store.markLogged(updates: updates)
+            }
             return nil
         } catch {
             logger.error("alert log not written; alerts stay pending in the store", metadata: ["error": "\(error)"])

@@ -51,8 +51,12 @@ final class DatagramReceiver {
         if let directory { try? FileManager.default.removeItem(at: directory) }
     }
 
-    /// The next datagram as text, or nil after the timeout.
-    func receive() -> String? {
+    /// The next datagram as text, or nil when none arrives within `timeout` (at most 5 s by default).
+    func receive(timeout: Duration = .seconds(5)) -> String? {
+        let (seconds, attoseconds) = timeout.components
+        var limit = timeval(tv_sec: Int(max(seconds, 0)), tv_usec: Int(max(attoseconds, 0) / 1_000_000_000_000))
+        if limit.tv_sec == 0 && limit.tv_usec == 0 { limit.tv_usec = 1 }  // zero would mean "wait forever"
+        setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &limit, socklen_t(MemoryLayout<timeval>.size))
         var buffer = [UInt8](repeating: 0, count: 4096)
         let count = buffer.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, 0) }
         guard count >= 0 else { return nil }

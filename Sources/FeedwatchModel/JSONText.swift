@@ -9,9 +9,9 @@
 /// Works on UTF-8 bytes: a Swift string is valid UTF-8, and every character to escape has a
 /// short, fixed encoding (C1: C2 80–9F; U+061C: D8 9C; U+200E/F, U+2028–202E: E2 80 xx;
 /// U+2066–2069: E2 81 A6–A9).
-enum JSONText {
+package enum JSONText {
     /// Whether a scalar must never appear raw in a line.
-    static func mustEscape(_ scalar: Unicode.Scalar) -> Bool {
+    package static func mustEscape(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x00...0x1F, 0x7F...0x9F: true
         case 0x061C, 0x200E, 0x200F: true  // Arabic letter mark, LRM, RLM
@@ -22,7 +22,7 @@ enum JSONText {
     }
 
     /// Appends `text` as a JSON string literal, quotes included.
-    static func appendString(_ text: String, to out: inout [UInt8]) {
+    package static func appendString(_ text: String, to out: inout [UInt8]) {
         out.append(0x22)
         var text = text
         text.withUTF8 { appendEscaped($0, quoting: true, to: &out) }
@@ -31,7 +31,7 @@ enum JSONText {
 
     /// Rewrites raw unsafe characters in JSON text (as `JSONEncoder` produced it) as escapes.
     /// They can only stand inside string literals, where `\uXXXX` means the same character.
-    static func escapingUnsafe(_ json: String) -> String {
+    package static func escapingUnsafe(_ json: String) -> String {
         guard json.unicodeScalars.contains(where: mustEscape) else { return json }
         var out: [UInt8] = []
         out.reserveCapacity(json.utf8.count + 16)
