@@ -21,6 +21,8 @@ enum HTMLText {
         for (index, fragment) in fragments.enumerated() {
             if !needsParser(fragment) {
                 results[index] = collapsed(fragment)
+            } else if let simple = SimpleHTMLText.plainText(of: fragment) {
+                results[index] = simple
             } else if contains(fragment, caseInsensitive: markerName) {
                 results[index] = parseOne(fragment)
             } else {
@@ -48,7 +50,14 @@ enum HTMLText {
 
     /// Plain text of one fragment.
     static func plainText(of fragment: [UInt8]) -> String {
-        needsParser(fragment) ? parseOne(fragment) : collapsed(fragment)
+        guard needsParser(fragment) else { return collapsed(fragment) }
+        return SimpleHTMLText.plainText(of: fragment) ?? parseOne(fragment)
+    }
+
+    /// Plain text of one fragment from libxml2's HTML parser alone (no fast path): the
+    /// reference the fast path is tested against.
+    static func parsedPlainText(of fragment: [UInt8]) -> String {
+        parseOne(fragment)
     }
 
     /// True when the bytes hold a tag or an entity or character reference.
