@@ -277,7 +277,9 @@ final class FeedSAXReader {
 
     /// Atom 1.0 (RFC 4287 §4.1.3.3): a MIME type that is neither XML nor text means base64.
     static func isBase64Type(_ type: String?) -> Bool {
-        guard let t = type?.lowercased(), t.contains("/") else { return false }
+        // Most types are `text`, `html` or `xhtml`: no slash, no lowercasing needed.
+        guard let type, type.utf8.contains(0x2F) else { return false }
+        let t = type.lowercased()
         return !t.hasPrefix("text/") && !t.hasSuffix("+xml") && !t.hasSuffix("/xml")
     }
 

@@ -165,13 +165,18 @@ enum SimpleHTMLText {
             let isEnd = bytes[j] == 0x2F
             if isEnd { j += 1 }
             let nameStart = j
-            var name: [UInt8] = []
-            while j < n, name.count < 8, Self.isLetter(bytes[j]) {
-                name.append(bytes[j] | 0x20)
+            var name: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0, 0, 0)
+            var length = 0
+            while j < n, length < 8, Self.isLetter(bytes[j]) {
+                withUnsafeMutableBytes(of: &name) { $0[length] = bytes[j] | 0x20 }
+                length += 1
                 j += 1
             }
             guard j < n, j > nameStart, !Self.isLetter(bytes[j]) else { return false }
-            guard let element = name.withUnsafeBufferPointer({ Element(lowercased: $0) }) else { return false }
+            let found = withUnsafeBytes(of: &name) { raw in
+                Element(lowercased: UnsafeBufferPointer(start: raw.bindMemory(to: UInt8.self).baseAddress, count: length))
+            }
+            guard let element = found else { return false }
             // After the name: whitespace, `/` or `>` only (a digit or `:` would make another name).
             let after = bytes[j]
             guard Self.isSpace(after) || after == 0x3E || after == 0x2F else { return false }
@@ -289,17 +294,25 @@ enum SimpleHTMLText {
                 let nameStart = j
                 while j < n, j - nameStart < 10, Self.isLetter(bytes[j]) || Self.isDigit(bytes[j]) { j += 1 }
                 guard j > nameStart, j < n, bytes[j] == 0x3B, Self.isLetter(bytes[nameStart]) else { return false }
-                var name = [UInt8](UnsafeBufferPointer(rebasing: bytes[nameStart..<j]))
-                name.append(0)
-                guard let entity = name.withUnsafeBufferPointer({ htmlEntityLookup($0.baseAddress) }),
-                    entity.pointee.value > 0
-                else { return false }
-                value = entity.pointee.value
+                let length = j - nameStart
+                let found = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 12) { buf -> UInt32 in
+                    for k in 0..<length { buf[k] = bytes[nameStart + k] }
+                    buf[length] = 0
+                    return htmlEntityLookup(buf.baseAddress)?.pointee.value ?? 0
+                }
+                guard found > 0 else { return false }
+                value = found
             }
             guard let scalar = Unicode.Scalar(value) else { return false }
-            var utf8: [UInt8] = []
-            utf8.append(contentsOf: String(Character(scalar)).utf8)
-            utf8.withUnsafeBufferPointer { out.append($0) }
+            // Encoded in place: a String per entity cost more than the rest of the scan.
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 4) { buf in
+                var k = 0
+                UTF8.encode(scalar) { unit in
+                    buf[k] = unit
+                    k += 1
+                }
+                out.append(UnsafeBufferPointer(rebasing: buf[0..<k]))
+            }
             i = j + 1
             return true
         }
