@@ -30,7 +30,8 @@ enum SimpleHTMLText {
 
         init?(lowercased n: UnsafeBufferPointer<UInt8>) {
             func eq(_ s: StaticString) -> Bool {
-                n.count == s.utf8CodeUnitCount && memcmp(n.baseAddress!, s.utf8Start, n.count) == 0
+                guard let base = n.baseAddress, n.count == s.utf8CodeUnitCount else { return false }
+                return memcmp(base, s.utf8Start, n.count) == 0
             }
             switch n.count {
             case 1:
@@ -174,7 +175,8 @@ enum SimpleHTMLText {
             }
             guard j < n, j > nameStart, !Self.isLetter(bytes[j]) else { return false }
             let found = withUnsafeBytes(of: &name) { raw in
-                Element(lowercased: UnsafeBufferPointer(start: raw.bindMemory(to: UInt8.self).baseAddress, count: length))
+                let start = raw.bindMemory(to: UInt8.self).baseAddress
+                return Element(lowercased: UnsafeBufferPointer(start: start, count: length))
             }
             guard let element = found else { return false }
             // After the name: whitespace, `/` or `>` only (a digit or `:` would make another name).
