@@ -40,6 +40,10 @@ public enum FeedParser {
         {
             charset = "windows-1252"
             options = Int32(XML_PARSE_IGNORE_ENC.rawValue)
+        } else if charset != nil, !FeedSAXReader.hasBOM(data) {
+            // RFC 7303 §3: the HTTP charset is authoritative over the XML declaration (a BOM
+            // still wins, as in browsers).
+            options = Int32(XML_PARSE_IGNORE_ENC.rawValue)
         }
         let reader = FeedSAXReader(limits: limits, documentURL: url)
         reader.run(data, charset: charset, extraOptions: options)

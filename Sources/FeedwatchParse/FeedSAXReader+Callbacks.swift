@@ -20,19 +20,27 @@ extension FeedSAXReader {
         sax.initialized = XML_SAX2_MAGIC
         sax.startDocument = { ctx in FeedSAXReader.from(ctx)?.keepEntityReferencesFlowing() }
         sax.internalSubset = { ctx, _, _, _ in FeedSAXReader.from(ctx)?.keepEntityReferencesFlowing() }
+        // The hot callbacks borrow the reader (`run` keeps it alive) instead of retaining and
+        // releasing it on every element and text node.
         sax.startElementNs = { ctx, localname, prefix, uri, _, _, nbAttributes, _, attributes in
-            guard let reader = FeedSAXReader.from(ctx), let localname else { return }
-            reader.startElement(
-                name: localname, prefix: prefix, uri: uri,
-                attributes: SAXAttributes(base: attributes, count: Int(nbAttributes)))
+            guard let ctx, let localname else { return }
+            Unmanaged<FeedSAXReader>.fromOpaque(ctx)._withUnsafeGuaranteedRef {
+                $0.startElement(
+                    name: localname, prefix: prefix, uri: uri,
+                    attributes: SAXAttributes(base: attributes, count: Int(nbAttributes)))
+            }
         }
         sax.endElementNs = { ctx, localname, prefix, _ in
-            guard let reader = FeedSAXReader.from(ctx), let localname else { return }
-            reader.endElement(name: localname, prefix: prefix)
+            guard let ctx, let localname else { return }
+            Unmanaged<FeedSAXReader>.fromOpaque(ctx)._withUnsafeGuaranteedRef {
+                $0.endElement(name: localname, prefix: prefix)
+            }
         }
         sax.characters = { ctx, chars, len in
-            guard let reader = FeedSAXReader.from(ctx), let chars, len > 0 else { return }
-            reader.characters(UnsafeBufferPointer(start: chars, count: Int(len)))
+            guard let ctx, let chars, len > 0 else { return }
+            Unmanaged<FeedSAXReader>.fromOpaque(ctx)._withUnsafeGuaranteedRef {
+                $0.characters(UnsafeBufferPointer(start: chars, count: Int(len)))
+            }
         }
         sax.cdataBlock = sax.characters
         sax.ignorableWhitespace = sax.characters

@@ -4,7 +4,9 @@ import Foundation
 extension FeedSAXReader {
     /// A field's text is complete: store it where it belongs (the item, or the feed).
     func finishCapture(_ c: Capture) {
-        var bytes = buffer
+        // An exact-size copy: handing over `buffer` itself would make the next field allocate
+        // a new buffer of the largest capacity seen, and every field keep that much memory.
+        var bytes = buffer.withUnsafeBufferPointer { [UInt8]($0) }
         buffer.removeAll(keepingCapacity: true)
         if c.base64, let decoded = Data(base64Encoded: Data(bytes), options: .ignoreUnknownCharacters) {
             bytes = [UInt8](decoded)

@@ -9,6 +9,7 @@ extension FeedSAXReader {
         LibXML2Setup.ensure()
         var sax = Self.makeHandler()
         let user = Unmanaged.passUnretained(self).toOpaque()
+        var options = extraOptions
         withExtendedLifetime(self) {
             // The first four bytes go in at creation: libxml2's push parser detects UTF-16
             // without a BOM or declaration only from the initial chunk.
@@ -28,27 +29,32 @@ extension FeedSAXReader {
                 xmlFreeParserCtxt(ctxt)
             }
             if let charset, !charset.isEmpty, !Self.hasBOM(data) {
-                let switched = data.withUnsafeBufferPointer { p in
-                    p.withMemoryRebound(to: CChar.self) { c in
-                        xmlCtxtResetPush(ctxt, c.baseAddress, Int32(head), nil, charset)
-                    }
-                }
-                if switched != 0 {
-                    data.withUnsafeBufferPointer { p in
+                if Self.isKnownCharset(charset) {
+                    _ = data.withUnsafeBufferPointer { p in
                         p.withMemoryRebound(to: CChar.self) { c in
-                            _ = xmlCtxtResetPush(ctxt, c.baseAddress, Int32(head), nil, nil)
+                            xmlCtxtResetPush(ctxt, c.baseAddress, Int32(head), nil, charset)
                         }
                     }
+                } else {
                     warnings.append("unknown charset \"\(charset)\" ignored")
+                    // Without a usable charset, the document's own declaration must count again.
+                    options &= ~Int32(XML_PARSE_IGNORE_ENC.rawValue)
                 }
             }
-            _ = xmlCtxtUseOptions(ctxt, Self.options | extraOptions)
+            _ = xmlCtxtUseOptions(ctxt, Self.options | options)
             data.withUnsafeBufferPointer { p in
                 p.withMemoryRebound(to: CChar.self) { c in
                     _ = xmlParseChunk(ctxt, c.baseAddress.map { $0 + head }, Int32(c.count - head), 1)
                 }
             }
         }
+    }
+
+    /// True when libxml2 (through iconv) can decode `charset`.
+    static func isKnownCharset(_ charset: String) -> Bool {
+        guard let handler = xmlFindCharEncodingHandler(charset) else { return false }
+        xmlCharEncCloseFunc(handler)
+        return true
     }
 
     static func hasBOM(_ data: [UInt8]) -> Bool {

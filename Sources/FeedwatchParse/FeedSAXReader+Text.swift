@@ -12,9 +12,11 @@ extension FeedSAXReader {
             fail(.tooLarge, "the document holds more than \(limits.maxTextBytesPerDocument) bytes of text")
             return
         }
-        guard skipDepth == nil, let c = capture else { return }
+        // Fields of `capture` are read one by one: copying the struct would retain its strings
+        // on every call.
+        guard skipDepth == nil, capture != nil else { return }
         var kept = chunk
-        if c.inItem {
+        if capture?.inItem == true {
             let room = limits.maxTextBytesPerItem - (item?.textBytes ?? 0)
             if room < chunk.count {
                 item?.truncated = true
@@ -25,7 +27,7 @@ extension FeedSAXReader {
         } else if buffer.count + chunk.count > limits.maxTextBytesPerItem {
             return
         }
-        if c.markup {
+        if capture?.markup == true {
             appendEscaped(kept)
         } else {
             buffer.append(contentsOf: kept)

@@ -31,7 +31,10 @@ final class FeedSAXReader {
     var format: FeedFormat?
     var depth = 0
     var skipDepth: Int?
-    var bases: [String?] = []
+    /// xml:base values in force, with the depth of the element that set each (pushed only when
+    /// an element has one, so ordinary elements cost nothing here).
+    var baseStack: [(depth: Int, url: String)] = []
+    var currentBase: String? { baseStack.last?.url ?? documentURL }
     var capture: Capture?
     var buffer: [UInt8] = []
     var item: ItemBuilder?
@@ -95,11 +98,8 @@ final class FeedSAXReader {
             fail(.tooLarge, "an element has \(attributes.count) attributes (limit \(limits.maxAttributesPerElement))")
             return
         }
-        let parentBase = bases.last ?? documentURL
         if attributes.count > 0, let xmlBase = attributes.value("base", namespace: .xml) {
-            bases.append(LinkResolver.resolve(xmlBase, against: parentBase))
-        } else {
-            bases.append(parentBase)
+            baseStack.append((depth, LinkResolver.resolve(xmlBase, against: currentBase)))
         }
         if skipDepth != nil { return }
         if capture != nil {
@@ -126,8 +126,8 @@ final class FeedSAXReader {
         guard failure == nil else { return }
         if let ctxt, ctxt.pointee.wellFormed == 0 { keepEntityReferencesFlowing() }
         defer {
+            if let last = baseStack.last, last.depth == depth { baseStack.removeLast() }
             depth -= 1
-            if !bases.isEmpty { bases.removeLast() }
         }
         if let s = skipDepth {
             if depth == s { skipDepth = nil }
@@ -226,7 +226,7 @@ final class FeedSAXReader {
             }
         case .enclosure, .mediaContent:
             guard inItem, let url = attributes.value("url"), !url.isEmpty else { return }
-            let resolved = LinkResolver.resolve(url.trimmedASCII, against: bases.last ?? nil)
+            let resolved = LinkResolver.resolve(url.trimmedASCII, against: currentBase)
             guard item?.enclosures.contains(where: { $0.url == resolved }) == false else { return }
             let length = attributes.value(kind == .enclosure ? "length" : "fileSize").flatMap { Int($0) }
             item?.enclosures.append(Enclosure(url: resolved, type: attributes.value("type"), length: length))
@@ -277,19 +277,21 @@ final class FeedSAXReader {
 
     /// Atom 1.0 (RFC 4287 §4.1.3.3): a MIME type that is neither XML nor text means base64.
     static func isBase64Type(_ type: String?) -> Bool {
-        guard let t = type?.lowercased(), t.contains("/") else { return false }
+        // Most types are `text`, `html` or `xhtml`: no slash, no lowercasing needed.
+        guard let type, type.utf8.contains(0x2F) else { return false }
+        let t = type.lowercased()
         return !t.hasPrefix("text/") && !t.hasSuffix("+xml") && !t.hasSuffix("/xml")
     }
 
     private func beginCapture(_ kind: ElementKind, isHTML: Bool, inItem: Bool, guessHTML: Bool = false) {
         buffer.removeAll(keepingCapacity: true)
         capture = Capture(
-            kind: kind, depth: depth, isHTML: isHTML, guessHTML: guessHTML, base: bases.last ?? nil, inItem: inItem)
+            kind: kind, depth: depth, isHTML: isHTML, guessHTML: guessHTML, base: currentBase, inItem: inItem)
     }
 
     private func atomLink(href: String, attributes: SAXAttributes) {
         let rel = attributes.value("rel")?.trimmedASCII.lowercased() ?? "alternate"
-        let url = LinkResolver.resolve(href.trimmedASCII, against: bases.last ?? nil)
+        let url = LinkResolver.resolve(href.trimmedASCII, against: currentBase)
         if item != nil {
             switch rel {
             case "alternate", "http://www.iana.org/assignments/relation/alternate":

@@ -21,6 +21,8 @@ enum HTMLText {
         for (index, fragment) in fragments.enumerated() {
             if !needsParser(fragment) {
                 results[index] = collapsed(fragment)
+            } else if let simple = SimpleHTMLText.plainText(of: fragment) {
+                results[index] = simple
             } else if contains(fragment, caseInsensitive: markerName) {
                 results[index] = parseOne(fragment)
             } else {
@@ -48,7 +50,14 @@ enum HTMLText {
 
     /// Plain text of one fragment.
     static func plainText(of fragment: [UInt8]) -> String {
-        needsParser(fragment) ? parseOne(fragment) : collapsed(fragment)
+        guard needsParser(fragment) else { return collapsed(fragment) }
+        return SimpleHTMLText.plainText(of: fragment) ?? parseOne(fragment)
+    }
+
+    /// Plain text of one fragment from libxml2's HTML parser alone (no fast path): the
+    /// reference the fast path is tested against.
+    static func parsedPlainText(of fragment: [UInt8]) -> String {
+        parseOne(fragment)
     }
 
     /// True when the bytes hold a tag or an entity or character reference.
@@ -70,14 +79,25 @@ enum HTMLText {
         run(fragment).first ?? ""
     }
 
+    /// Case-insensitive search for the marker name: `memchr` finds each `9` (case-free, and rare
+    /// in text), then the bytes around it are compared.
     private static func contains(_ haystack: [UInt8], caseInsensitive needle: [UInt8]) -> Bool {
-        guard haystack.count >= needle.count else { return false }
-        for start in 0...(haystack.count - needle.count) {
-            var k = 0
-            while k < needle.count, haystack[start + k] | 0x20 == needle[k] { k += 1 }
-            if k == needle.count { return true }
+        guard let pivot = needle.firstIndex(of: 0x39) else { return false }
+        return haystack.withUnsafeBufferPointer { p -> Bool in
+            guard let base = p.baseAddress, p.count >= needle.count else { return false }
+            var offset = pivot
+            while offset < p.count, let hit = memchr(base + offset, 0x39, p.count - offset) {
+                let at = UnsafeRawPointer(hit).assumingMemoryBound(to: UInt8.self) - base
+                let start = at - pivot
+                if start >= 0, start + needle.count <= p.count {
+                    var k = 0
+                    while k < needle.count, p[start + k] | 0x20 == needle[k] { k += 1 }
+                    if k == needle.count { return true }
+                }
+                offset = at + 1
+            }
+            return false
         }
-        return false
     }
 
     /// Runs the HTML parser over `html` and returns the text between markers.

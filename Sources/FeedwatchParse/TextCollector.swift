@@ -4,13 +4,19 @@ struct TextCollector {
     private(set) var bytes: [UInt8] = []
     private var pendingSpace = false
 
+    /// Space, tab, line feed, carriage return, form feed.
+    @inline(__always)
+    private static func isSpace(_ b: UInt8) -> Bool {
+        b <= 0x20 && (UInt64(0x1_0000_3600) >> UInt64(b)) & 1 != 0
+    }
+
     mutating func append(_ chunk: UnsafeBufferPointer<UInt8>) {
-        // Copies runs of non-space bytes in one go; the per-byte work is only the scan.
+        // Copies runs of words separated by single spaces in one go (they come out unchanged);
+        // the per-byte work is only the scan.
         var i = 0
         let n = chunk.count
         while i < n {
-            let b = chunk[i]
-            if b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D || b == 0x0C {
+            if Self.isSpace(chunk[i]) {
                 pendingSpace = true
                 i += 1
                 continue
@@ -18,7 +24,13 @@ struct TextCollector {
             var j = i + 1
             while j < n {
                 let c = chunk[j]
-                if c == 0x20 || c == 0x0A || c == 0x09 || c == 0x0D || c == 0x0C { break }
+                if Self.isSpace(c) {
+                    if c == 0x20, j + 1 < n, !Self.isSpace(chunk[j + 1]) {
+                        j += 2
+                        continue
+                    }
+                    break
+                }
                 j += 1
             }
             if pendingSpace, !bytes.isEmpty { bytes.append(0x20) }

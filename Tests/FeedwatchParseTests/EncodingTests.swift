@@ -68,6 +68,16 @@ struct EncodingTests {
         #expect(try FeedParser.parse(bytes, charset: "windows-1251").title == "Киркук")
     }
 
+    @Test("The HTTP charset overrides a legacy declaration too; an unknown one leaves the declaration in force")
+    func httpCharsetOverLegacyDeclaration() throws {
+        let bytes = Self.encode(Self.rss(title: "Киркук", declaration: "iso-8859-5"), .windowsCP1251)
+        #expect(try FeedParser.parse(bytes, charset: "windows-1251").title == "Киркук")
+        let latin = Self.encode(Self.rss(title: "Kerkük", declaration: "iso-8859-1"), .isoLatin1)
+        let feed = try FeedParser.parse(latin, charset: "x-no-such-charset")
+        #expect(feed.title == "Kerkük")
+        #expect(feed.warnings.contains { $0.contains("unknown charset") })
+    }
+
     @Test("ISO-8859-1 labels are read as windows-1252 (curly quotes in 0x80–0x9F)")
     func latin1IsWindows1252() throws {
         let bytes = Self.rss(title: "don_t", declaration: "iso-8859-1").bytes.map { $0 == 0x5F ? 0x92 : $0 }
