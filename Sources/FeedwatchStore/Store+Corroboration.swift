@@ -25,30 +25,18 @@ extension Store {
         return try decode(row.1, id: row.0)
     }
 
-    /// The most recent alert for `rule` raised since `since`, from another feed than
-    /// `excludingFeed`, whose item text has a story fingerprint (`StoryFingerprint`) at most
-    /// `maxDistance` bits from `fingerprint`: the same story in nearly the same words. Looks at
-    /// the `scanLimit` most recent such alerts; `accept` has the last word on each candidate.
-    public func storyAlert(
-        fingerprint: UInt64, maxDistance: Int, rule: String, since: Date, excludingFeed feed: String,
-        scanLimit: Int = 5000, accept: (Alert) -> Bool = { _ in true }
-    ) throws(StoreError) -> Alert? {
-        let rows = try locked { (db) throws(StoreError) in
+    /// The story fingerprints of alerts raised since `since`: what a cycle compares new alerts
+    /// with, read once instead of once per alert.
+    public func storyPrints(since: Date) throws(StoreError) -> [StoryPrint] {
+        try locked { (db) throws(StoreError) in
             try db.statement(
-                """
-                SELECT alert_id, json, story_print FROM alerts
-                WHERE rule = ? AND created >= ? AND feed_id != ? AND story_print IS NOT NULL
-                ORDER BY created DESC LIMIT ?
-                """
-            ).rows([.text(rule), .date(since), .text(feed), .int(scanLimit)]) { row in
-                (row.text(0), row.text(1), UInt64(bitPattern: Int64(row.int(2))))
+                "SELECT alert_id, rule, feed_id, story_print FROM alerts WHERE created >= ? AND story_print IS NOT NULL"
+            ).rows([.date(since)]) { row in
+                StoryPrint(
+                    alertID: row.text(0) ?? "", rule: row.text(1) ?? "", feed: row.text(2) ?? "",
+                    fingerprint: UInt64(bitPattern: Int64(row.int(3))))
             }
         }
-        for row in rows where (row.2 ^ fingerprint).nonzeroBitCount <= maxDistance {
-            let alert = try decode(row.1, id: row.0)
-            if accept(alert) { return alert }
-        }
-        return nil
     }
 
     /// Records `source` as corroborating alert `alertID`. Returns the `alert_update` to log (now
@@ -141,5 +129,20 @@ extension Store {
                 throw StoreError(code: SQLITE_CORRUPT, message: "a source of alert \(row.0) does not decode: \(error)")
             }
         }
+    }
+}
+
+/// An alert's story fingerprint, for finding the same story told again.
+public struct StoryPrint: Sendable, Hashable {
+    public var alertID: String
+    public var rule: String
+    public var feed: String
+    public var fingerprint: UInt64
+
+    public init(alertID: String, rule: String, feed: String, fingerprint: UInt64) {
+        self.alertID = alertID
+        self.rule = rule
+        self.feed = feed
+        self.fingerprint = fingerprint
     }
 }

@@ -24,10 +24,18 @@ struct CommitBatch {
     var corroborations: [(alertID: String, source: AlertUpdate.Source)] = []
     /// Alerts of this batch by story (canonical link and rule), for stories told twice in one batch.
     private var stories: [String: String] = [:]
-    /// Alerts of this batch with their story fingerprints, for near-identical stories in one batch.
-    private var printed: [(rule: String, feed: String, places: Set<String>, fingerprint: UInt64, alertID: String)] = []
+    /// Recent alerts' story fingerprints (the store's last two days, then this cycle's), with
+    /// their places and groups once known; carried from batch to batch through a cycle.
+    private(set) var printed: [(print: StoryPrint, places: Set<String>?)]
     private var fingerprints: [String: UInt64] = [:]
     private var since: Date?
+
+    init(printed: [(print: StoryPrint, places: Set<String>?)] = []) {
+        self.printed = printed
+    }
+
+    /// An empty batch that keeps what this one knew about recent stories.
+    var next: CommitBatch { CommitBatch(printed: printed) }
 
     var isEmpty: Bool { commits.isEmpty && unchanged.isEmpty }
 
@@ -107,18 +115,23 @@ struct CommitBatch {
             // Near-identical words are not enough: two incidents told in the same wire formula
             // differ in where they happened and who did it. The places and groups must agree too.
             let places = Self.placesAndGroups(of: alert)
-            let near = printed.first {
-                $0.rule == alert.rule && $0.feed != alert.feed.id && $0.places == places
-                    && StoryFingerprint.distance($0.fingerprint, fingerprint) <= StoryFingerprint.maxDistance
-            }
-            if let near { return near.alertID }
-            if let earlier = try store.storyAlert(
-                fingerprint: fingerprint, maxDistance: StoryFingerprint.maxDistance, rule: alert.rule, since: since,
-                excludingFeed: alert.feed.id, accept: { Self.placesAndGroups(of: $0) == places })
+            for index in printed.indices
+            where printed[index].print.rule == alert.rule
+                && printed[index].print.feed != alert.feed.id
+                && StoryFingerprint.distance(printed[index].print.fingerprint, fingerprint)
+                    <= StoryFingerprint.maxDistance
             {
-                return earlier.alertID
+                // Decoded only when close: the places of an alert from an earlier cycle.
+                if printed[index].places == nil, let earlier = try store.alert(id: printed[index].print.alertID) {
+                    printed[index].places = Self.placesAndGroups(of: earlier)
+                }
+                if printed[index].places == places { return printed[index].print.alertID }
             }
-            printed.append((alert.rule, alert.feed.id, places, fingerprint, alert.alertID))
+            printed.append(
+                (
+                    StoryPrint(alertID: alert.alertID, rule: alert.rule, feed: alert.feed.id, fingerprint: fingerprint),
+                    places
+                ))
             fingerprints[alert.alertID] = fingerprint
         }
         if let key { stories[key] = alert.alertID }

@@ -43,7 +43,9 @@ public final class Pipeline: Sendable {
         // The store is only touched from this task: read every feed's state up front.
         let states = Dictionary(
             ((try? store.feedStates()) ?? []).map { ($0.feedID, $0) }, uniquingKeysWith: { a, _ in a })
-        var batch = CommitBatch()
+        // Stories of the last two days, read once: new alerts are compared with them in memory.
+        let recent = (try? store.storyPrints(since: started.addingTimeInterval(-CommitBatch.storyWindow))) ?? []
+        var batch = CommitBatch(printed: recent.map { ($0, nil) })
         await withTaskGroup(of: FeedOutcome.self) { group in
             var queue = feeds[...]
             // Keep a bounded number of feeds in flight; the fetcher bounds connections itself.
@@ -220,7 +222,7 @@ public final class Pipeline: Sendable {
     /// and the feeds keep their old validators, so the items come back (and alert) next cycle.
     private func commit(_ batch: inout CommitBatch, into report: inout CycleReport, now: Date, onAlert: (Alert) -> Void)
     {
-        defer { batch = CommitBatch() }
+        defer { batch = batch.next }
         guard !batch.isEmpty else { return }
         guard !batch.commits.isEmpty else { return save(batch.unchanged) }
         do {
