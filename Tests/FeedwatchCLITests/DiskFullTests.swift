@@ -2,70 +2,61 @@ import FeedwatchTesting
 import Foundation
 import Testing
 
-/// A full disk loses nothing: items are not marked seen, the error is reported, and the next
-/// run after space returns catches up.
+/// A full disk loses nothing: items are not marked seen, the error is reported, the daemon
+/// keeps running, and it catches up once space returns.
 @Suite("A full disk")
 struct DiskFullTests {
-    /// A 2 MB tmpfs for the state directory, or nil where mounting is not allowed (not root).
-    static func mountSmallDisk(at path: String) -> Bool {
-        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        let mount = Process()
-        mount.executableURL = URL(fileURLWithPath: "/bin/mount")
-        mount.arguments = ["-t", "tmpfs", "-o", "size=2m", "tmpfs", path]
-        mount.standardError = FileHandle.nullDevice
-        guard (try? mount.run()) != nil else { return false }
-        mount.waitUntilExit()
-        return mount.terminationStatus == 0
-    }
-
-    static func unmount(_ path: String) {
-        let umount = Process()
-        umount.executableURL = URL(fileURLWithPath: "/bin/umount")
-        umount.arguments = ["-l", path]
-        try? umount.run()
-        umount.waitUntilExit()
-    }
-
-    @Test("with no space, run --once reports the error and exits 75; once space returns, every alert arrives once")
-    func fullThenFreed() throws {
+    @Test(
+        "the daemon reports a full disk, keeps running, and logs every alert once space returns",
+        .enabled(if: TmpfsMount.mayMount))
+    func daemonCatchesUp() throws {
+        let server = try LoopbackHTTPServer()
+        defer { server.stop() }
+        server.serveFeed(
+            "/feed.xml", body: Array("<rss version=\"2.0\"><channel><title>t</title></channel></rss>".utf8))
         let dir = try TestDirectory()
-        let state = dir.path + "/state"
-        guard Self.mountSmallDisk(at: state) else { return }  // needs root; CI runs as root
-        defer { Self.unmount(state) }
-        try dir.copy(fromRepository: "seeds")
         try dir.copy(fromRepository: "Config/watchlists", to: "watchlists")
+        let disk = try #require(TmpfsMount.mount(kilobytes: 2048))
+        let log = disk.path + "/alerts.jsonl"
         let config = try dir.write(
             "feedwatch.yaml",
             """
             feeds:
-              - {url: seeds/kirkuk-rss.xml, backfill: all}
-              - {url: seeds/kirkuk-atom.xml, backfill: all}
-            store: state/fw.sqlite
-            alert_log: state/alerts.jsonl
+              - {url: "\(server.url("/feed.xml"))", id: wire, interval: 1s, backfill: all}
+            defaults: {min_interval: 1s}
+            store: \(disk.path)/fw.sqlite
+            alert_log: \(log)
             """)
-        // Open the store and log while there is room, then fill the disk.
-        _ = try FeedwatchProcess.run(["check", "--config", config])
-        let filler = state + "/filler"
-        FileManager.default.createFile(atPath: filler, contents: nil)
-        let handle = try #require(FileHandle(forWritingAtPath: filler))
-        let chunk = Data(count: 64 << 10)
-        while (try? handle.write(contentsOf: chunk)) != nil {}
-        try? handle.close()
+        let daemon = try FeedwatchProcess.start(["run", "--config", config])
+        func waitFor(_ seconds: TimeInterval, _ done: () -> Bool) {
+            let deadline = Date().addingTimeInterval(seconds)
+            while Date() < deadline, !done() { usleep(100_000) }
+        }
+        waitFor(10) { server.hits("/feed.xml") >= 1 }
+        usleep(300_000)
 
-        let full = try FeedwatchProcess.run(["run", "--once", "--config", config])
-        #expect(full.status != 0, "a run on a full disk must not look like success")
-        #expect(
-            full.stderr.lowercased().contains("full") || full.stderr.contains("SQLITE")
-                || full.stderr.contains("space"), "\(full.stderr)")
+        // The disk fills, then the feed brings alerting items.
+        let filler = disk.fill()
+        let seed = try Data(contentsOf: URL(fileURLWithPath: TestDirectory.repository + "/seeds/kirkuk-rss.xml"))
+        server.change(path: "/feed.xml", body: Array(seed))
+        let fetchesBefore = server.hits("/feed.xml")
+        waitFor(15) { server.hits("/feed.xml") >= fetchesBefore + 2 }
+        #expect(kill(daemon.pid, 0) == 0, "the daemon must keep running on a full disk")
+        let during = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
+        #expect(!during.contains("\"event_type\":\"alert\""))
 
+        // Space returns: the next cycles catch up.
         try FileManager.default.removeItem(atPath: filler)
-        let freed = try FeedwatchProcess.run(["run", "--once", "--config", config])
-        #expect(freed.status == 0, "\(freed.stderr)")
-        let lines = try String(contentsOfFile: state + "/alerts.jsonl", encoding: .utf8).split(separator: "\n")
-        let ids = lines.compactMap { line in
+        waitFor(20) {
+            ((try? String(contentsOfFile: log, encoding: .utf8)) ?? "").split(separator: "\n").count >= 4
+        }
+        let result = try daemon.stop(signal: SIGTERM, timeout: 10)
+        #expect(result.status == 0)
+        #expect(result.stderr.contains("store commit failed"), "\(result.stderr.suffix(800))")
+        let ids = try String(contentsOfFile: log, encoding: .utf8).split(separator: "\n").compactMap { line in
             (try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])?["alert_id"] as? String
         }
-        #expect(ids.count == SeedRunTests.expected.count)
+        #expect(ids.count == 4, "the RSS seed raises 4 alerts")
         #expect(Set(ids).count == ids.count)
     }
 }

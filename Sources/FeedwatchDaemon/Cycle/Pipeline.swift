@@ -250,7 +250,8 @@ public final class Pipeline: Sendable {
 
     private func storeFailed(_ feed: String, _ error: any Error, into report: inout CycleReport) {
         report.storeErrors.append((feed, "\(error)"))
-        report.scheduleResults[feed] = .failed(retryAfter: nil)
+        // Not the feed's fault (a full disk, say): no backoff, fetched again at its usual interval.
+        report.scheduleResults[feed] = .notModified(freshFor: nil)
         logger.error("store commit failed; items will be retried", metadata: ["feed": "\(feed)", "error": "\(error)"])
     }
 

@@ -6,14 +6,14 @@ import Foundation
 
 /// A small tmpfs mounted in a temp directory, for disk-full tests; unmounted when dropped.
 /// Needs root (it is, on the build machine); `mount()` returns nil where it is not allowed.
-final class TmpfsMount {
-    let path: String
+public final class TmpfsMount {
+    public let path: String
 
-    static var mayMount: Bool { getuid() == 0 && FileManager.default.isExecutableFile(atPath: "/bin/mount") }
+    public static var mayMount: Bool { getuid() == 0 && FileManager.default.isExecutableFile(atPath: "/bin/mount") }
 
     private init(path: String) { self.path = path }
 
-    static func mount(kilobytes: Int) -> TmpfsMount? {
+    public static func mount(kilobytes: Int) -> TmpfsMount? {
         let path = NSTemporaryDirectory() + "feedwatch-tmpfs-" + UUID().uuidString
         guard (try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)) != nil,
             run("/bin/mount", ["-t", "tmpfs", "-o", "size=\(kilobytes)k", "tmpfs", path])
@@ -30,7 +30,8 @@ final class TmpfsMount {
     }
 
     /// Fills the file system with a file of zeros until it is full; returns the file's path.
-    func fill() -> String {
+    @discardableResult
+    public func fill() -> String {
         let filler = path + "/filler"
         let descriptor = open(filler, O_WRONLY | O_CREAT | O_APPEND, 0o600)
         let block = [UInt8](repeating: 0, count: 512)
