@@ -21,8 +21,8 @@ extension ParsedFeed {
                         w.key("id") { w.string(item.id) }
                         w.key("title") { w.string(item.title) }
                         w.key("link") { w.string(item.link) }
-                        w.key("published") { w.string(item.published.map(ContractDate.string)) }
-                        w.key("updated") { w.string(item.updated.map(ContractDate.string)) }
+                        w.key("published") { w.string(item.published.map(RFC3339.string(from:))) }
+                        w.key("updated") { w.string(item.updated.map(RFC3339.string(from:))) }
                         w.key("authors") { w.array(item.authors) { w.string($0) } }
                         w.key("categories") { w.array(item.categories) { w.string($0) } }
                         w.key("summary") { w.string(item.summary) }
@@ -51,33 +51,6 @@ extension ParsedFeed {
             }
         }
         return w.output
-    }
-}
-
-/// RFC 3339 UTC timestamps ("2024-05-01T12:00:00Z"), without a formatter.
-private enum ContractDate {
-    static func string(_ date: Date) -> String {
-        let seconds = Int(date.timeIntervalSince1970.rounded(.down))
-        var days = seconds / 86_400
-        var rest = seconds % 86_400
-        if rest < 0 {
-            rest += 86_400
-            days -= 1
-        }
-        // Howard Hinnant's civil_from_days.
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = doy - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
-        func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
-        let y = String(year)
-        let paddedYear = String(repeating: "0", count: max(0, 4 - y.count)) + y
-        return "\(paddedYear)-\(two(month))-\(two(day))T\(two(rest / 3600)):\(two(rest % 3600 / 60)):\(two(rest % 60))Z"
     }
 }
 

@@ -7,10 +7,12 @@ import Foundation
 /// RFC 3339 timestamps in UTC, to the second (`2016-10-21T03:12:05Z`), without a formatter
 /// object or a locale in sight.
 public enum RFC3339 {
-    /// `2016-10-21T03:12:05Z`. Fractions of a second are dropped.
+    /// `2016-10-21T03:12:05Z`. Fractions of a second are dropped; the year has at least four digits.
     public static func string(from date: Date) -> String {
         let (day, time) = fields(of: date)
-        return "\(day.0)-\(pad(day.1))-\(pad(day.2))T\(pad(time.0)):\(pad(time.1)):\(pad(time.2))Z"
+        let year = String(day.0)
+        let paddedYear = String(repeating: "0", count: max(0, 4 - year.count)) + year
+        return "\(paddedYear)-\(pad(day.1))-\(pad(day.2))T\(pad(time.0)):\(pad(time.1)):\(pad(time.2))Z"
     }
 
     /// Year, month, day and hour, minute, second of the date in UTC.
