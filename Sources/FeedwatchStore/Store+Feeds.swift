@@ -20,6 +20,11 @@ extension Store {
         }
     }
 
+    /// Every feed's fetch state, keyed by feed id (the table's primary key).
+    public func feedStatesByID() throws(StoreError) -> [String: FeedState] {
+        Dictionary(uniqueKeysWithValues: try feedStates().map { ($0.feedID, $0) })
+    }
+
     /// Inserts or replaces a feed's fetch state.
     public func saveFeedState(_ state: FeedState) throws(StoreError) {
         try saveFeedStates([state])

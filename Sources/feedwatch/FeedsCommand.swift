@@ -17,7 +17,7 @@ struct Feeds: AsyncParsableCommand {
         let states: [String: FeedState]
         if FileManager.default.fileExists(atPath: configuration.config.storePath) {
             let store = try Store(path: configuration.config.storePath, readOnly: true)
-            states = Dictionary(try store.feedStates().map { ($0.feedID, $0) }, uniquingKeysWith: { a, _ in a })
+            states = try store.feedStatesByID()
         } else {
             states = [:]
         }

@@ -41,8 +41,7 @@ public final class Pipeline: Sendable {
         let matcher = configuration.matcher
         let limits = configuration.config.fetch
         // The store is only touched from this task: read every feed's state up front.
-        let states = Dictionary(
-            ((try? store.feedStates()) ?? []).map { ($0.feedID, $0) }, uniquingKeysWith: { a, _ in a })
+        let states = (try? store.feedStatesByID()) ?? [:]
         // Stories of the last two days, read once: new alerts are compared with them in memory.
         let recent = (try? store.storyPrints(since: started.addingTimeInterval(-CommitBatch.storyWindow))) ?? []
         var batch = CommitBatch(printed: recent.map { ($0, nil) })

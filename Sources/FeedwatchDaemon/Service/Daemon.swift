@@ -115,8 +115,7 @@ public final class Daemon: @unchecked Sendable {
     /// A schedule per feed, resumed from the store so a restart neither hammers nor forgets backoffs.
     private func resumeSchedules(at now: Date) {
         let policy = configuration.config.schedule
-        let states = Dictionary(
-            ((try? store.feedStates()) ?? []).map { ($0.feedID, $0) }, uniquingKeysWith: { a, _ in a })
+        let states = (try? store.feedStatesByID()) ?? [:]
         var fresh: [String: FeedSchedule] = [:]
         for feed in configuration.config.feeds {
             if var existing = schedules[feed.id] {
@@ -146,8 +145,7 @@ public final class Daemon: @unchecked Sendable {
 
     private func finished(_ report: CycleReport) {
         let now = Date()
-        let states = Dictionary(
-            ((try? store.feedStates()) ?? []).map { ($0.feedID, $0) }, uniquingKeysWith: { a, _ in a })
+        let states = (try? store.feedStatesByID()) ?? [:]
         var changed: [FeedState] = []
         for (feedID, result) in report.scheduleResults {
             guard var schedule = schedules[feedID] else { continue }
