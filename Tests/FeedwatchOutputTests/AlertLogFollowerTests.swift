@@ -1,5 +1,6 @@
 import FeedwatchModel
 import FeedwatchOutput
+import FeedwatchTesting
 import Foundation
 import Testing
 

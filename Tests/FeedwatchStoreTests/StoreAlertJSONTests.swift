@@ -1,4 +1,5 @@
 import FeedwatchModel
+import FeedwatchTesting
 import Foundation
 import Testing
 

@@ -1,5 +1,6 @@
 import FeedwatchModel
 import FeedwatchStore
+import FeedwatchTesting
 import Foundation
 import Testing
 

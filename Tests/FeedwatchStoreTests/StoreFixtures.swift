@@ -1,5 +1,6 @@
 import FeedwatchModel
 import FeedwatchStore
+import FeedwatchTesting
 import Foundation
 
 /// A fresh directory under the system temp dir, removed when the value goes.
@@ -16,28 +17,7 @@ final class TemporaryDirectory {
     func file(_ name: String) -> String { path + "/" + name }
 }
 
-enum Fixture {
-    static let epoch = Date(timeIntervalSince1970: 1_477_019_520)  // 2016-10-21T03:12:00Z
-
-    static func alert(
-        feed: String = "seed-rss", item: String = "item-1", rule: String = "place-and-group",
-        title: String = "Islamic State fighters attack Kirkuk", severity: Severity = .high,
-        at time: Date = epoch,
-        entities: [(EntityKind, String, String)] = [
-            (.place, "kirkuk", "Kirkuk"), (.group, "islamic-state", "Islamic State"),
-        ]
-    ) -> Alert {
-        Alert(
-            timestamp: time, alertID: Alert.id(feed: feed, item: item, rule: rule), severity: severity, rule: rule,
-            feed: .init(id: feed, url: "file:///seeds/\(feed).xml"),
-            item: .init(id: item, title: title, link: "https://example.org/\(item)", published: time),
-            matches: entities.map { kind, id, name in
-                Match(kind: kind, entity: id, name: name, text: name, field: .title, start: 0, end: name.count)
-            },
-            snippet: title
-        )
-    }
-
+extension Fixture {
     static func seen(_ id: String, hash: String = "h1") -> SeenItem {
         SeenItem(itemID: id, contentHash: hash, published: epoch)
     }

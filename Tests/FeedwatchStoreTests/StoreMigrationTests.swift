@@ -1,5 +1,6 @@
 import CSQLite
 import FeedwatchModel
+import FeedwatchTesting
 import Foundation
 import Testing
 
