@@ -3,7 +3,8 @@ import PackageDescription
 
 // Data flows one way: schedule → fetch → parse → match → store → output.
 // One target per stage, so the compiler keeps the boundaries: only FeedwatchFetch sees
-// libcurl, only FeedwatchParse sees libxml2, only FeedwatchStore sees SQLite.
+// libcurl, only FeedwatchParse sees libxml2, only FeedwatchStore sees SQLite
+// (and FeedwatchModel only libcrypto's SHA-256).
 let package = Package(
     name: "feedwatch",
     platforms: [.macOS(.v14)],
@@ -21,9 +22,10 @@ let package = Package(
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
 
         // Plain Sendable value types shared by every stage.
-        .target(name: "FeedwatchModel"),
+        .target(name: "FeedwatchModel", dependencies: ["CCrypto"]),
 
         // The stages.
         .target(name: "FeedwatchFetch", dependencies: ["CCurl", "FeedwatchModel"]),

@@ -3,7 +3,7 @@
 # Idempotent: does nothing when everything is already there. Needs root or sudo.
 set -euo pipefail
 
-packages=(libcurl4-openssl-dev libxml2-dev libsqlite3-dev pkg-config python3 gzip systemd)
+packages=(libcurl4-openssl-dev libxml2-dev libsqlite3-dev libssl-dev pkg-config python3 gzip systemd)
 
 missing=()
 for package in "${packages[@]}"; do
