@@ -21,14 +21,38 @@ public enum StoryFingerprint {
         return of(text: text)
     }
 
+    /// Words are the normal form's runs between spaces; each pair is hashed as FNV-1a over the
+    /// UTF-8 of "first second", streamed from the normalized scalars without building strings.
     public static func of(text: String) -> UInt64? {
-        let words = TextNormalizer.normalize(text).split(whereSeparator: { $0 == " " })
-        guard words.count >= minimumWords else { return nil }
+        let normalized = NormalizedText(text)
+        var end = normalized.count
+        while end > 0, normalized.scalars[end - 1] == 0x20 || normalized.scalars[end - 1] == 0x0A { end -= 1 }
         var weights = [Int](repeating: 0, count: 64)
-        for index in 0..<(words.count - 1) {
-            let hash = fnv1a(words[index], words[index + 1])
-            for bit in 0..<64 { weights[bit] += (hash >> UInt64(bit)) & 1 == 1 ? 1 : -1 }
+        var words = 0
+        // The FNV state after the previous word and its space: where the next pair's hash starts.
+        var afterPrevious: UInt64?
+        var index = 0
+        while index < end {
+            guard normalized.scalars[index] != 0x20 else {
+                index += 1
+                continue
+            }
+            var word = fnvBasis
+            var pair = afterPrevious
+            while index < end, normalized.scalars[index] != 0x20 {
+                forEachUTF8Byte(of: normalized.scalars[index]) { byte in
+                    word = fnvStep(word, byte)
+                    pair = pair.map { fnvStep($0, byte) }
+                }
+                index += 1
+            }
+            words += 1
+            if let pair {
+                for bit in 0..<64 { weights[bit] += (pair >> UInt64(bit)) & 1 == 1 ? 1 : -1 }
+            }
+            afterPrevious = fnvStep(word, 0x20)
         }
+        guard words >= minimumWords else { return nil }
         var fingerprint: UInt64 = 0
         for bit in 0..<64 where weights[bit] > 0 { fingerprint |= 1 << UInt64(bit) }
         return fingerprint
@@ -37,11 +61,15 @@ public enum StoryFingerprint {
     /// How many bits two fingerprints differ in.
     public static func distance(_ a: UInt64, _ b: UInt64) -> Int { (a ^ b).nonzeroBitCount }
 
-    private static func fnv1a(_ first: Substring, _ second: Substring) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in first.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        hash = (hash ^ 0x20) &* 0x100_0000_01b3
-        for byte in second.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        return hash
+    private static let fnvBasis: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    private static func fnvStep(_ hash: UInt64, _ byte: UInt8) -> UInt64 {
+        (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+    }
+
+    private static func forEachUTF8Byte(of value: UInt32, _ body: (UInt8) -> Void) {
+        if value < 0x80 { return body(UInt8(value)) }
+        guard let scalar = Unicode.Scalar(value), let encoded = UTF8.encode(scalar) else { return }
+        for byte in encoded { body(byte) }
     }
 }

@@ -9,11 +9,29 @@ extension Store {
 
     /// At most `limit` of the alerts committed but not yet logged, oldest first.
     public func pendingAlerts(limit: Int?) throws(StoreError) -> [Alert] {
-        try locked { (db) throws(StoreError) in
+        try pendingAlerts(limit: limit, inHand: [])
+    }
+
+    /// The alerts committed but not yet logged, oldest first, taking those the caller holds
+    /// (as `commit` returned them) from `inHand` instead of decoding their stored JSON again:
+    /// after a commit, the outbox is usually exactly what the commit just returned.
+    public func pendingAlerts(inHand: [Alert]) throws(StoreError) -> [Alert] {
+        try pendingAlerts(limit: nil, inHand: inHand)
+    }
+
+    private func pendingAlerts(limit: Int?, inHand: [Alert]) throws(StoreError) -> [Alert] {
+        let held = Dictionary(inHand.map { ($0.alertID, $0) }) { first, _ in first }
+        return try locked { (db) throws(StoreError) in
             let rows = try db.statement(
                 "SELECT alert_id, json FROM alerts WHERE logged_at IS NULL ORDER BY created, rowid LIMIT ?"
-            ).rows([.int(limit ?? -1)]) { row in (row.text(0), row.text(1)) }
-            return try rows.map { (row) throws(StoreError) in try decode(row.1, id: row.0) }
+            ).rows([.int(limit ?? -1)]) { row in
+                let id = row.text(0)
+                return (id: id, alert: id.flatMap { held[$0] }, json: id.flatMap { held[$0] } == nil ? row.text(1) : nil)
+            }
+            return try rows.map { (row) throws(StoreError) in
+                if let alert = row.alert { return alert }
+                return try decode(row.json, id: row.id)
+            }
         }
     }
 

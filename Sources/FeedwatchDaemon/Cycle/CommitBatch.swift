@@ -76,10 +76,9 @@ struct CommitBatch {
             {
                 continue
             }
-            let fingerprint = entry.hits.isEmpty ? nil : StoryFingerprint.of(entry.item)
             for (hit, snippet) in zip(entry.hits, entry.snippets) {
                 let alert = Alert(feed: feed, item: entry.item, hit: hit, snippet: snippet, at: now)
-                if let story = try story(of: alert, fingerprint: fingerprint, store: store, now: now) {
+                if let story = try story(of: alert, fingerprint: entry.fingerprint, store: store, now: now) {
                     corroborations.append((story, AlertUpdate.Source(feed: alert.feed, item: alert.item)))
                 } else {
                     alerts.append(alert)

@@ -1,4 +1,5 @@
 import FeedwatchFetch
+import FeedwatchMatch
 import FeedwatchModel
 import FeedwatchParse
 import FeedwatchStore
@@ -31,12 +32,22 @@ extension FeedOutcome.Result {
     }
 }
 
-/// An item with its content hash and the rules that fire on it.
+/// An item with its content hash, the rules that fire on it, and — when some do — its story
+/// fingerprint, all computed where feeds are processed side by side rather than at commit.
 struct MatchedItem: Sendable {
     var item: FeedItem
     var contentHash: String
     var hits: [RuleHit]
     var snippets: [String]
+    var fingerprint: UInt64?
+
+    init(item: FeedItem, hits: [RuleHit], snippets: [String]) {
+        self.item = item
+        self.contentHash = item.contentHash
+        self.hits = hits
+        self.snippets = snippets
+        self.fingerprint = hits.isEmpty ? nil : StoryFingerprint.of(item)
+    }
 }
 
 extension FeedItem {

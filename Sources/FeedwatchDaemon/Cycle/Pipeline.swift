@@ -87,9 +87,7 @@ public final class Pipeline: Sendable {
                 let at = now()
                 let matched = parsed.items.map { item in
                     let hits = matcher.evaluate(item, at: at)
-                    return MatchedItem(
-                        item: item, contentHash: item.contentHash, hits: hits,
-                        snippets: hits.map { matcher.snippet(for: $0, in: item) })
+                    return MatchedItem(item: item, hits: hits, snippets: hits.map { matcher.snippet(for: $0, in: item) })
                 }
                 return FeedOutcome(
                     feed: feed, previous: previous, result: .parsed(parsed, response, matched), startedAt: startedAt)
@@ -224,8 +222,9 @@ public final class Pipeline: Sendable {
         defer { batch = batch.next }
         guard !batch.isEmpty else { return }
         guard !batch.commits.isEmpty else { return save(batch.unchanged) }
+        var fresh: [Alert] = []
         do {
-            let fresh = try store.commit(batch.commits, at: now)
+            fresh = try store.commit(batch.commits, at: now)
             for (alertID, source) in batch.corroborations {
                 do {
                     try store.corroborate(alertID: alertID, source: source, at: now)
@@ -244,7 +243,7 @@ public final class Pipeline: Sendable {
             for state in batch.fallbacks { storeFailed(state.feedID, error, into: &report) }
             save(batch.fallbacks.map { $0.failed(error) } + batch.unchanged)
         }
-        if let error = flushOutbox() { report.logError = error }
+        if let error = flushOutbox(inHand: fresh) { report.logError = error }
     }
 
     private func storeFailed(_ feed: String, _ error: any Error, into report: inout CycleReport) {
@@ -254,11 +253,12 @@ public final class Pipeline: Sendable {
         logger.error("store commit failed; items will be retried", metadata: ["feed": "\(feed)", "error": "\(error)"])
     }
 
-    /// Appends committed-but-unlogged alerts to the log. Returns the error, if the log could not be written.
+    /// Appends committed-but-unlogged alerts to the log; `inHand` are alerts just committed,
+    /// which need not be read back from the store. Returns the error, if the log could not be written.
     @discardableResult
-    public func flushOutbox() -> String? {
+    public func flushOutbox(inHand: [Alert] = []) -> String? {
         do {
-            let pending = try store.pendingAlerts()
+            let pending = try store.pendingAlerts(inHand: inHand)
             if !pending.isEmpty {
                 try alertLog.append(pending)
                 try store.markLogged(pending.map(\.alertID))
