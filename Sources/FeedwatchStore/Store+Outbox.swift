@@ -26,7 +26,8 @@ extension Store {
                 "SELECT alert_id, json FROM alerts WHERE logged_at IS NULL ORDER BY created, rowid LIMIT ?"
             ).rows([.int(limit ?? -1)]) { row in
                 let id = row.text(0)
-                return (id: id, alert: id.flatMap { held[$0] }, json: id.flatMap { held[$0] } == nil ? row.text(1) : nil)
+                let alert = id.flatMap { held[$0] }
+                return (id: id, alert: alert, json: alert == nil ? row.text(1) : nil)
             }
             return try rows.map { (row) throws(StoreError) in
                 if let alert = row.alert { return alert }

@@ -87,7 +87,8 @@ public final class Pipeline: Sendable {
                 let at = now()
                 let matched = parsed.items.map { item in
                     let hits = matcher.evaluate(item, at: at)
-                    return MatchedItem(item: item, hits: hits, snippets: hits.map { matcher.snippet(for: $0, in: item) })
+                    return MatchedItem(
+                        item: item, hits: hits, snippets: hits.map { matcher.snippet(for: $0, in: item) })
                 }
                 return FeedOutcome(
                     feed: feed, previous: previous, result: .parsed(parsed, response, matched), startedAt: startedAt)
