@@ -71,7 +71,7 @@ struct CommitBatch {
             marks.append(
                 SeenItem(itemID: entry.item.id, contentHash: entry.contentHash, published: entry.item.published))
             // A new feed's archive is recorded without alerting, so adding a feed never floods the log.
-            if firstFetch, let published = entry.item.published ?? entry.item.updated,
+            if firstFetch, let published = entry.item.published ?? entry.updated,
                 let window = feed.backfill, now.timeIntervalSince(published) > window
             {
                 continue

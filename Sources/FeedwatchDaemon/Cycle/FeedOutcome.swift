@@ -8,7 +8,9 @@ import Foundation
 /// What one feed's fetch, parse and match produced, before anything is stored.
 struct FeedOutcome: Sendable {
     enum Result: Sendable {
-        case parsed(ParsedFeed, FetchResponse, [MatchedItem])
+        /// The feed without its items and the response without its body (`bytes` is its size):
+        /// a feed waiting for its commit holds only what the commit needs, not its whole text.
+        case parsed(ParsedFeed, FetchResponse, [MatchedItem], bytes: Int)
         case notModified(FetchResponse)
         case fetchFailed(FetchError)
         case parseFailed(ParseError, FetchResponse)
@@ -32,17 +34,20 @@ extension FeedOutcome.Result {
     }
 }
 
-/// An item with its content hash, the rules that fire on it, and — when some do — its story
-/// fingerprint, all computed where feeds are processed side by side rather than at commit.
+/// What the commit needs of an item: who it is, its content hash, the rules that fire on it
+/// and — when some do — its story fingerprint, all computed where feeds are processed side by
+/// side rather than at commit. The item's text is not kept.
 struct MatchedItem: Sendable {
-    var item: FeedItem
+    var item: Alert.ItemRef
+    var updated: Date?
     var contentHash: String
     var hits: [RuleHit]
     var snippets: [String]
     var fingerprint: UInt64?
 
     init(item: FeedItem, hits: [RuleHit], snippets: [String]) {
-        self.item = item
+        self.item = Alert.ItemRef(id: item.id, title: item.title, link: item.link, published: item.published)
+        self.updated = item.updated
         self.contentHash = item.contentHash
         self.hits = hits
         self.snippets = snippets

@@ -90,8 +90,13 @@ public final class Pipeline: Sendable {
                     return MatchedItem(
                         item: item, hits: hits, snippets: hits.map { matcher.snippet(for: $0, in: item) })
                 }
+                var header = parsed
+                header.items = []
+                var head = response
+                head.body = []
                 return FeedOutcome(
-                    feed: feed, previous: previous, result: .parsed(parsed, response, matched), startedAt: startedAt)
+                    feed: feed, previous: previous, result: .parsed(header, head, matched, bytes: response.body.count),
+                    startedAt: startedAt)
             } catch {
                 return FeedOutcome(
                     feed: feed, previous: previous, result: .parseFailed(error, response), startedAt: startedAt)
@@ -151,7 +156,7 @@ public final class Pipeline: Sendable {
             state.lastError = nil
             state.consecutiveFailures = 0
             state.lastSuccess = now
-        case .parsed(let parsed, let response, let matched):
+        case .parsed(let parsed, let response, let matched, let bytes):
             let before = state
             noteRedirect(response, feed: feed, state: &state)
             report.fetched += 1
@@ -160,7 +165,7 @@ public final class Pipeline: Sendable {
             state.status = parsed.partial ? "partial" : "ok"
             state.lastError = parsed.partial ? parsed.warnings.first : nil
             state.consecutiveFailures = 0
-            state.bytes = response.body.count
+            state.bytes = bytes
             state.itemCount = matched.count
             state.lastSuccess = now
             state.etag = response.etag
@@ -278,11 +283,10 @@ public final class Pipeline: Sendable {
 }
 
 extension Alert {
-    init(feed: FeedSource, item: FeedItem, hit: RuleHit, snippet: String, at now: Date) {
+    init(feed: FeedSource, item: ItemRef, hit: RuleHit, snippet: String, at now: Date) {
         self.init(
             timestamp: now, alertID: Alert.id(feed: feed.id, item: item.id, rule: hit.rule.id),
             severity: hit.rule.severity, rule: hit.rule.id, feed: FeedRef(id: feed.id, url: feed.url),
-            item: ItemRef(id: item.id, title: item.title, link: item.link, published: item.published),
-            matches: hit.matches, snippet: snippet)
+            item: item, matches: hit.matches, snippet: snippet)
     }
 }
