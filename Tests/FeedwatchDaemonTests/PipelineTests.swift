@@ -138,7 +138,9 @@ struct PipelineTests {
         let feed = configuration.config.feeds[0]
         let item = FeedItem(id: "z", title: "Daesh in Kirkuk")
         let hit = try #require(configuration.matcher.evaluate(item).first)
-        let alert = Alert(feed: feed, item: item, hit: hit, snippet: "s", at: Date())
+        let alert = Alert(
+            feed: feed, item: Alert.ItemRef(id: item.id, title: item.title, link: nil, published: nil), hit: hit,
+            snippet: "s", at: Date())
         try services.store.commit(
             feed: feed.id, seen: [SeenItem(itemID: "z", contentHash: "h", published: nil)], alerts: [alert])
         #expect(services.pipeline.flushOutbox() == nil)
