@@ -46,15 +46,27 @@ extension Store {
     public func corroborate(alertID: String, source: AlertUpdate.Source, at now: Date = Date()) throws(StoreError)
         -> AlertUpdate?
     {
+        try corroborate([(alertID, source)], at: now).first ?? nil
+    }
+
+    /// `corroborate(alertID:source:at:)` for many sources in one transaction (one fsync): all
+    /// recorded or, on failure, none. Returns one result per source, in order.
+    @discardableResult
+    public func corroborate(_ sources: [(alertID: String, source: AlertUpdate.Source)], at now: Date = Date())
+        throws(StoreError) -> [AlertUpdate?]
+    {
         try requireWritable("adding a source")
-        let clean = AlertUpdate(timestamp: now, alertID: alertID, sources: 0, source: source).sanitized
-        let json: String
-        do {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            json = String(decoding: try encoder.encode(clean.source), as: UTF8.self)
-        } catch {
-            throw StoreError(code: SQLITE_MISMATCH, message: "encoding a source of \(alertID): \(error)")
+        guard !sources.isEmpty else { return [] }
+        var encoded: [(update: AlertUpdate, json: String)] = []
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        for (alertID, source) in sources {
+            let clean = AlertUpdate(timestamp: now, alertID: alertID, sources: 0, source: source).sanitized
+            do {
+                encoded.append((clean, String(decoding: try encoder.encode(clean.source), as: UTF8.self)))
+            } catch {
+                throw StoreError(code: SQLITE_MISMATCH, message: "encoding a source of \(alertID): \(error)")
+            }
         }
         return try locked { (db) throws(StoreError) in
             try db.setSynchronous(.full)
@@ -62,17 +74,29 @@ extension Store {
             let insert = try db.statement(
                 "INSERT OR IGNORE INTO alert_sources (alert_id, feed_id, item_id, json, added) VALUES (?, ?, ?, ?, ?)")
             let count = try db.statement("SELECT count(*) FROM alert_sources WHERE alert_id = ?")
-            return try db.writeTransaction { () throws(StoreError) -> AlertUpdate? in
-                let own = try origin.rows([.text(alertID)]) { row in (row.text(0), row.text(1)) }.first
-                guard let own, own != (clean.source.feed.id, clean.source.item.id) else { return nil }
-                let added = try insert.run([
-                    .text(alertID), .text(clean.source.feed.id), .text(clean.source.item.id), .text(json), .date(now),
-                ])
-                guard added == 1 else { return nil }
-                let later = try count.rows([.text(alertID)]) { $0.int(0) }.first ?? 1
-                var update = clean
-                update.sources = later + 1
-                return update
+            return try db.writeTransaction { () throws(StoreError) -> [AlertUpdate?] in
+                var results: [AlertUpdate?] = []
+                for (clean, json) in encoded {
+                    let alertID = clean.alertID
+                    let own = try origin.rows([.text(alertID)]) { row in (row.text(0), row.text(1)) }.first
+                    guard let own, own != (clean.source.feed.id, clean.source.item.id) else {
+                        results.append(nil)
+                        continue
+                    }
+                    let added = try insert.run([
+                        .text(alertID), .text(clean.source.feed.id), .text(clean.source.item.id), .text(json),
+                        .date(now),
+                    ])
+                    guard added == 1 else {
+                        results.append(nil)
+                        continue
+                    }
+                    let later = try count.rows([.text(alertID)]) { $0.int(0) }.first ?? 1
+                    var update = clean
+                    update.sources = later + 1
+                    results.append(update)
+                }
+                return results
             }
         }
     }

@@ -66,6 +66,19 @@ import Testing
         #expect(try store.sources(ofAlert: original.alertID).map(\.sources) == [2, 3])
     }
 
+    @Test func manySourcesInOneTransactionGiveOneResultEachInOrder() throws {
+        let results = try store.corroborate([
+            (original.alertID, source(feed: "b", item: "1")),
+            (original.alertID, source(feed: "b", item: "1")),  // the same source again: nothing new
+            (original.alertID, source(feed: "a", item: "story")),  // the alert's own item
+            ("unknown", source(feed: "c", item: "2")),
+            (original.alertID, source(feed: "c", item: "9")),
+        ])
+        #expect(results.map { $0?.sources } == [2, nil, nil, nil, 3])
+        #expect(try store.pendingUpdates().map(\.source.feed.id) == ["b", "c"])
+        #expect(try store.corroborate([]).isEmpty)
+    }
+
     @Test func updatesArePendingUntilMarkedLogged() throws {
         try store.corroborate(alertID: original.alertID, source: source(feed: "b", item: "1"), at: Fixture.epoch)
         try store.corroborate(

@@ -114,11 +114,13 @@ struct CommitBatch {
             // Near-identical words are not enough: two incidents told in the same wire formula
             // differ in where they happened and who did it. The places and groups must agree too.
             let places = Self.placesAndGroups(of: alert)
+            // The distance first: one popcount rules out nearly every earlier story before any
+            // string is compared (this scan meets every recent alert).
             for index in printed.indices
-            where printed[index].print.rule == alert.rule
+            where StoryFingerprint.distance(printed[index].print.fingerprint, fingerprint)
+                <= StoryFingerprint.maxDistance
+                && printed[index].print.rule == alert.rule
                 && printed[index].print.feed != alert.feed.id
-                && StoryFingerprint.distance(printed[index].print.fingerprint, fingerprint)
-                    <= StoryFingerprint.maxDistance
             {
                 // Decoded only when close: the places of an alert from an earlier cycle.
                 if printed[index].places == nil, let earlier = try store.alert(id: printed[index].print.alertID) {

@@ -231,13 +231,12 @@ public final class Pipeline: Sendable {
         var fresh: [Alert] = []
         do {
             fresh = try store.commit(batch.commits, at: now)
-            for (alertID, source) in batch.corroborations {
-                do {
-                    try store.corroborate(alertID: alertID, source: source, at: now)
-                } catch {
-                    logger.warning(
-                        "corroborating source not recorded", metadata: ["alert": "\(alertID)", "error": "\(error)"])
-                }
+            do {
+                try store.corroborate(batch.corroborations, at: now)
+            } catch {
+                logger.warning(
+                    "corroborating sources not recorded",
+                    metadata: ["sources": "\(batch.corroborations.count)", "error": "\(error)"])
             }
             save(batch.states + batch.unchanged)
             report.alerts += fresh
