@@ -140,4 +140,16 @@ struct FetcherLimitsTests {
 
         #expect(error.kind == .connect)
     }
+
+    /// A host label longer than DNS allows (63 bytes): the resolver refuses the name before
+    /// any query leaves the machine, so the failure is a real resolver failure without network.
+    @Test func aNameThatCannotResolveIsADNSError() async throws {
+        let label = String(repeating: "a", count: 70)
+        let fetcher = Fetcher(limits: quickLimits)
+
+        let error = try #require(await fetcher.fetch(FetchRequest(url: "http://\(label).invalid/feed.xml")).error)
+
+        #expect(error.kind == .dns)
+        #expect(error.retryAfter == nil)
+    }
 }
