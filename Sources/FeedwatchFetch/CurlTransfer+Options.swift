@@ -101,6 +101,7 @@ extension CurlTransfer {
 
     /// Stored validators come from servers: never let one smuggle a line break into our request.
     static func headerSafe(_ value: String) -> String {
-        String(value.unicodeScalars.filter { $0 != "\r" && $0 != "\n" && $0 != "\0" })
+        guard value.utf8.contains(where: { $0 == 0x0D || $0 == 0x0A || $0 == 0 }) else { return value }
+        return String(value.unicodeScalars.filter { $0 != "\r" && $0 != "\n" && $0 != "\0" })
     }
 }

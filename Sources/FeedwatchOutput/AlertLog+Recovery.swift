@@ -46,6 +46,10 @@ extension AlertLog {
                 ids.append(id)
                 continue
             }
+            if let id = updateIDOfOwnLine(line) {
+                ids.append(updateKey(id))
+                continue
+            }
             guard let fields = AlertLine.fields(of: String(decoding: line, as: UTF8.self)) else { continue }
             switch fields["event_type"] as? String {
             case "alert": if let id = fields["alert_id"] as? String { ids.append(id) }
@@ -72,6 +76,25 @@ extension AlertLog {
         let id = line[idStart..<idEnd]
         // An escape inside the id: leave it to the JSON parser.
         guard !id.isEmpty, !id.contains(0x5C) else { return nil }
+        return String(decoding: id, as: UTF8.self)
+    }
+
+    private static let updateLineStart = Array(#"{"alert_id":""#.utf8)
+    private static let updateLineType = Array(#"","event_type":"alert_update","#.utf8)
+    private static let updateIDMarker = Array(#","update_id":""#.utf8)
+
+    /// The update id of an `alert_update` line `EventLine.encode` wrote (sorted keys: the alert id
+    /// first, the event type next, the update id last), read without parsing the line; nil for
+    /// any other line. Strings in the line are JSON-escaped, so the markers cannot occur inside one.
+    static func updateIDOfOwnLine(_ line: ArraySlice<UInt8>) -> String? {
+        let head = line.prefix(100)
+        guard head.starts(with: updateLineStart), line.suffix(2).elementsEqual(#""}"#.utf8),
+            head.indices.contains(where: { head[$0...].starts(with: updateLineType) })
+        else { return nil }
+        let tail = line.suffix(100)
+        guard let marker = tail.indices.last(where: { tail[$0...].starts(with: updateIDMarker) }) else { return nil }
+        let id = line[(marker + updateIDMarker.count)..<(line.endIndex - 2)]
+        guard !id.isEmpty, !id.contains(0x5C), !id.contains(0x22) else { return nil }
         return String(decoding: id, as: UTF8.self)
     }
 

@@ -113,6 +113,20 @@ import Testing
         #expect(try AlertLog.alertIDs(path: path, inLastBytes: 1 << 20) == [alert.alertID])
     }
 
+    @Test func updateLinesInAnotherKeyOrderAreStillRecognisedAfterARestart() throws {
+        let path = directory.file("alerts.jsonl")
+        let log = try AlertLog(path: path)
+        // Written by another tool: the update id first, a space after each colon.
+        try log.appendLines([
+            #"{"update_id": "u-1", "event_type": "alert_update", "alert_id": "a-1", "sources": 2}"#,
+            #"{"alert_id":"a-2","event_type":"alert_update","sources":2,"update_id":"u-2"}"#,
+        ])
+        let restarted = try AlertLog(path: path)
+        #expect(restarted.contains(updateID: "u-1"))
+        #expect(restarted.contains(updateID: "u-2"))
+        #expect(!restarted.contains(updateID: "a-1"))
+    }
+
     @Test func aLineWithALineBreakIsRefused() throws {
         let log = try AlertLog(path: directory.file("alerts.jsonl"))
         #expect(throws: AlertLogError.self) { try log.appendLines(["{\"a\":1}\n{\"b\":2}"]) }
