@@ -11,7 +11,7 @@
 #   BINARY      an already built feedwatch to install instead of building one
 #   NO_BUILD=1  never run `swift build`; use the existing release binary
 #   STATIC=0    link the Swift runtime dynamically (default: statically, so the installed binary
-#               needs only Debian's libcurl4, libxml2 and libsqlite3-0, and keeps working when the
+#               needs only Debian's libcurl4 (with its libssl3), libxml2 and libsqlite3-0, and keeps working when the
 #               Swift toolchain is upgraded or removed; built under .build/static so that it does
 #               not disturb the ordinary release build)
 #

@@ -37,4 +37,32 @@ struct DaemonRunTests {
         #expect((event["feed"] as? [String: Any])?["id"] as? String == "refused")
         #expect(result.stderr.contains("stopping"))
     }
+
+    @Test("a second writer on the same store is refused, naming the running one; once it stops, a run goes ahead")
+    func oneWriterPerStore() throws {
+        let dir = try TestDirectory()
+        try dir.copy(fromRepository: "Config/watchlists", to: "watchlists")
+        let config = try dir.write(
+            "feedwatch.yaml",
+            """
+            feeds:
+              - url: http://127.0.0.1:1/refused
+                id: refused
+                interval: 1h
+            store: state/fw.sqlite
+            alert_log: state/alerts.jsonl
+            """)
+        let daemon = try FeedwatchProcess.start(["run", "--config", config])
+        let lockFile = dir.path + "/state/fw.sqlite.lock"
+        let deadline = Date().addingTimeInterval(20)
+        while Date() < deadline, (try? String(contentsOfFile: lockFile, encoding: .utf8))?.isEmpty ?? true {
+            usleep(50_000)
+        }
+        let second = try FeedwatchProcess.run(["run", "--once", "--config", config])
+        #expect(second.status == 73, "\(second.stderr)")
+        #expect(second.stderr.contains("another feedwatch (pid \(daemon.pid)) is running with this store"))
+        #expect(try daemon.stop(signal: SIGTERM, timeout: 10).status == 0)
+        let after = try FeedwatchProcess.run(["run", "--once", "--config", config])
+        #expect(after.status == 0, "\(after.stderr)")
+    }
 }

@@ -21,6 +21,8 @@ public final class Daemon: @unchecked Sendable {
     /// True when `--log-level` was given: a reload then keeps it instead of the config's `log_level`.
     private let keepsLogLevel: Bool
     private let mailbox = Mailbox()
+    /// The store's lock, held for as long as the daemon lives.
+    private let stateLock: StateLock
     private var schedules: [String: FeedSchedule] = [:]
     private var random = SystemRandomNumberGenerator()
     private var failing: Set<String> = []
@@ -46,6 +48,7 @@ public final class Daemon: @unchecked Sendable {
         self.alertLog = services.alertLog
         self.metrics = services.metrics
         self.store = services.store
+        self.stateLock = services.lock
         self.notifier = notifier
         self.logger = logger
         self.onAlert = onAlert

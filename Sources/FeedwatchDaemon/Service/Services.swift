@@ -13,8 +13,11 @@ public struct Services: Sendable {
     public let fetcher: Fetcher
     public let pipeline: Pipeline
     public let metrics: Metrics
+    /// Held while these services live: no second writer on the same store.
+    let lock: StateLock
 
-    /// Opens (creating if needed) the store and the alert log the configuration names.
+    /// Opens (creating if needed) the store and the alert log the configuration names, after
+    /// taking the store's lock (`StateLock`): one writer at a time.
     public static func open(_ configuration: Configuration, logger: Logger) throws(ServicesError) -> Services {
         let config = configuration.config
         for path in [config.storePath, config.alertLogPath] {
@@ -26,6 +29,7 @@ public struct Services: Sendable {
                 throw ServicesError(path: directory, message: "cannot create directory: \(error.localizedDescription)")
             }
         }
+        let lock = try StateLock(storePath: config.storePath)
         let store: Store
         do {
             store = try Store(path: config.storePath)
@@ -41,7 +45,8 @@ public struct Services: Sendable {
         let fetcher = Fetcher(limits: config.fetch)
         let metrics = Metrics()
         let pipeline = Pipeline(fetcher: fetcher, store: store, alertLog: alertLog, logger: logger, metrics: metrics)
-        return Services(store: store, alertLog: alertLog, fetcher: fetcher, pipeline: pipeline, metrics: metrics)
+        return Services(
+            store: store, alertLog: alertLog, fetcher: fetcher, pipeline: pipeline, metrics: metrics, lock: lock)
     }
 }
 
