@@ -30,6 +30,13 @@ struct CrashTests {
             "feedwatch.yaml",
             "feeds:\n\(feeds.joined(separator: "\n"))\nstore: state/fw.sqlite\nalert_log: state/alerts.jsonl\n")
 
+        // Kill within the time a whole run takes here, so most kills land mid-run however fast
+        // the machine (or the build) is.
+        let started = Date()
+        let first = try FeedwatchProcess.run(["run", "--once", "--config", config])
+        #expect(first.status == 0, "\(first.stderr)")
+        let runMicroseconds = UInt32(max(20_000, Date().timeIntervalSince(started) * 1_000_000))
+
         var random = SeededRandomNumberGenerator(seed: 20_161_021)
         let deadline = Date().addingTimeInterval(60)
         var kills = 0
@@ -41,7 +48,7 @@ struct CrashTests {
             itemCounts[feed] += Int.random(in: 1...5, using: &random)
             server.change(path: "/f\(feed).xml", body: Self.rss(feed: feed, items: itemCounts[feed]))
             let process = try FeedwatchProcess.start(["run", "--once", "--config", config])
-            usleep(UInt32.random(in: 0...250_000, using: &random))
+            usleep(UInt32.random(in: 0...runMicroseconds, using: &random))
             if process.process.isRunning { kills += 1 }
             _ = try process.stop(signal: SIGKILL, timeout: 10)
         }
