@@ -8,19 +8,8 @@ struct DaemonRunTests {
     @Test("a feed failing longer than feed_health_after writes one feed_health event, and SIGTERM stops the daemon")
     func feedHealth() throws {
         let dir = try TestDirectory()
-        try dir.copy(fromRepository: "Config/watchlists", to: "watchlists")
-        let config = try dir.write(
-            "feedwatch.yaml",
-            """
-            feeds:
-              - url: http://127.0.0.1:1/refused
-                id: refused
-                interval: 1s
-            defaults: {min_interval: 1s}
-            store: state/fw.sqlite
-            alert_log: state/alerts.jsonl
-            feed_health_after: 0
-            """)
+        let config = try Self.refusedFeedConfig(
+            in: dir, interval: "1s", more: "defaults: {min_interval: 1s}\nfeed_health_after: 0")
         let process = try FeedwatchProcess.start(["run", "--config", config])
         let log = dir.path + "/state/alerts.jsonl"
         let deadline = Date().addingTimeInterval(20)
@@ -41,17 +30,7 @@ struct DaemonRunTests {
     @Test("a second writer on the same store is refused, naming the running one; once it stops, a run goes ahead")
     func oneWriterPerStore() throws {
         let dir = try TestDirectory()
-        try dir.copy(fromRepository: "Config/watchlists", to: "watchlists")
-        let config = try dir.write(
-            "feedwatch.yaml",
-            """
-            feeds:
-              - url: http://127.0.0.1:1/refused
-                id: refused
-                interval: 1h
-            store: state/fw.sqlite
-            alert_log: state/alerts.jsonl
-            """)
+        let config = try Self.refusedFeedConfig(in: dir, interval: "1h")
         let daemon = try FeedwatchProcess.start(["run", "--config", config])
         let lockFile = dir.path + "/state/fw.sqlite.lock"
         let deadline = Date().addingTimeInterval(20)
@@ -64,5 +43,21 @@ struct DaemonRunTests {
         #expect(try daemon.stop(signal: SIGTERM, timeout: 10).status == 0)
         let after = try FeedwatchProcess.run(["run", "--once", "--config", config])
         #expect(after.status == 0, "\(after.stderr)")
+    }
+
+    /// A config with the shipped watchlists and one feed whose port refuses connections.
+    static func refusedFeedConfig(in dir: TestDirectory, interval: String, more: String = "") throws -> String {
+        try dir.copy(fromRepository: "Config/watchlists", to: "watchlists")
+        return try dir.write(
+            "feedwatch.yaml",
+            """
+            feeds:
+              - url: http://127.0.0.1:1/refused
+                id: refused
+                interval: \(interval)
+            store: state/fw.sqlite
+            alert_log: state/alerts.jsonl
+            \(more)
+            """)
     }
 }
