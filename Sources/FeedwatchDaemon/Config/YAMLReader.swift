@@ -15,7 +15,9 @@ struct YAMLReader {
     /// Parses the text; a syntax error becomes a problem and the result is nil.
     mutating func compose(_ text: String) -> Node? {
         do {
-            return try Yams.compose(yaml: text)
+            // The basic resolver: every scalar stays a string (this reader types values itself, with
+            // its own messages), so Yams runs no regular expression per scalar to guess a type.
+            return try Yams.compose(yaml: text, .basic)
         } catch let error as YamlError {
             report(error)
         } catch {
