@@ -60,7 +60,7 @@ private struct WatchlistCheck {
 
     private mutating func checkIDs() {
         for entity in watchlist.entities {
-            if entity.id.trimmingCharacters(in: .whitespaces).isEmpty {
+            if entity.id.allSatisfy(\.isWhitespace) {
                 report(
                     .error, entity.location, "a \(entity.kind.rawValue) has an empty id; give it an id such as 'kirkuk'"
                 )

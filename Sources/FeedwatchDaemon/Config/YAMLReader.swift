@@ -69,7 +69,11 @@ struct YAMLReader {
             problem(node, "\(what) must be a single value, not a list or mapping")
             return nil
         }
-        let text = scalar.string.trimmingCharacters(in: .whitespaces)
+        let raw = scalar.string
+        // Trimming through Foundation costs more than the rest of reading a scalar: only when needed.
+        let text =
+            raw.first?.isWhitespace == true || raw.last?.isWhitespace == true
+            ? raw.trimmingCharacters(in: .whitespaces) : raw
         if text.isEmpty {
             problem(node, "\(what) is empty")
             return nil
