@@ -30,7 +30,7 @@ final class FoldTable: @unchecked Sendable {
     static let highRange: Range<UInt32> = 0xFB00..<0x1_0000
     static let slotCount = Int(lowLimit) + highRange.count
 
-    /// The one shared table, built on first use (about 10,000 Foundation calls, once per process).
+    /// The one shared table, built on first use, once per process.
     static let shared = FoldTable()
 
     private init() {
@@ -39,16 +39,24 @@ final class FoldTable: @unchecked Sendable {
         ascii = .allocate(capacity: 128)
         var sequenceList: [UInt32] = []
         var longest = 1
+        // Every slot's first fold step at once (two Foundation calls, not two per scalar); the
+        // fixed-point rounds after it look their steps up here too.
+        let tableScalars = (0..<Self.slotCount).compactMap { Unicode.Scalar(Self.value(atSlot: $0)) }
+        let firstSteps = Dictionary(
+            uniqueKeysWithValues: zip(
+                tableScalars.map(\.value), ScalarFolding.steps(tableScalars, foldCase: true)))
+        let step = { (scalar: Unicode.Scalar) in
+            firstSteps[scalar.value] ?? ScalarFolding.steps([scalar], foldCase: true)[0]
+        }
         for slot in 0..<Self.slotCount {
-            let value =
-                slot < Int(Self.lowLimit) ? UInt32(slot) : UInt32(slot - Int(Self.lowLimit)) + Self.highRange.lowerBound
+            let value = Self.value(atSlot: slot)
             guard let scalar = Unicode.Scalar(value) else {
                 entries[slot] = value
                 wordFlags[slot] = false
                 continue
             }
             wordFlags[slot] = ScalarFolding.isWordCharacter(scalar)
-            let folded = ScalarFolding.fold(scalar, foldCase: true)
+            let folded = ScalarFolding.fold(scalar, step: step)
             longest = max(longest, folded.count)
             var entry = Self.encode(folded, into: &sequenceList)
             if entry & Self.sequenceFlag == 0, ScalarFolding.isWordCharacter(folded[0]) { entry |= Self.wordBit }
@@ -74,6 +82,11 @@ final class FoldTable: @unchecked Sendable {
             sequences.append(contentsOf: folded.map(\.value))
             return sequenceFlag | UInt32(folded.count) << 16 | index
         }
+    }
+
+    /// The scalar value a slot stands for.
+    static func value(atSlot slot: Int) -> UInt32 {
+        slot < Int(lowLimit) ? UInt32(slot) : UInt32(slot - Int(lowLimit)) + highRange.lowerBound
     }
 
     @inline(__always)
