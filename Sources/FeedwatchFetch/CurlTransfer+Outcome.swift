@@ -48,6 +48,7 @@ extension CurlTransfer {
     /// The address a leading run of permanent redirects (301, 308) led to, if the chain began with one: the URL to
     /// store instead of the configured one. A temporary hop ends the run: what follows it may change.
     func permanentRedirectTarget() -> String? {
+        guard heads.contains(where: { $0.status == 301 || $0.status == 308 }) else { return nil }
         var current = URL(string: request.url)
         var target: String?
         for head in heads where head.status >= 200 {

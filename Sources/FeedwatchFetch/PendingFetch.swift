@@ -5,12 +5,17 @@ struct PendingFetch {
     let continuation: CheckedContinuation<FetchOutcome, Never>
 
     /// The key the per-host cap counts by: scheme, host and port as written in the URL.
+    /// Read from the UTF-8 bytes (the engine thread asks for it twice per fetch).
     var hostKey: String {
-        let url = request.url
-        guard let schemeEnd = url.range(of: "://") else { return url }
-        let rest = url[schemeEnd.upperBound...]
-        let authority = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
-        return url[..<schemeEnd.upperBound].lowercased() + authority.lowercased()
+        let url = request.url.utf8
+        guard let separator = url.indices.first(where: { url[$0...].starts(with: "://".utf8) }) else {
+            return request.url
+        }
+        let authority = url.index(separator, offsetBy: 3)
+        let end = url[authority...].firstIndex {
+            $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#")
+        }
+        return String(Substring(url[..<(end ?? url.endIndex)])).lowercased()
     }
 }
 

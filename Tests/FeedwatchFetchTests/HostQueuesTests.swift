@@ -56,4 +56,23 @@ struct HostQueuesTests {
         while let next = queues.next(canStart: { _ in true }) { order.append(next.id) }
         #expect(order == Array(1...300))
     }
+
+    @Test(arguments: [
+        ("HTTP://News.Example:8080/feed?x=1", "http://news.example:8080"),
+        ("https://news.example?feed=1", "https://news.example"),
+        ("https://news.example#top", "https://news.example"),
+        ("https://user@news.example/a://b", "https://user@news.example"),
+        ("file:///var/feeds/a.xml", "file://"),
+        ("not a url", "not a url"),
+    ])
+    func theHostKeyIsSchemeAndAuthorityLowerCased(url: String, key: String) async {
+        var queues = HostQueues()
+        await pending(1, url, into: &queues)
+        var asked: [String] = []
+        _ = queues.next {
+            asked.append($0)
+            return true
+        }
+        #expect(asked == [key])
+    }
 }
