@@ -17,6 +17,8 @@ public struct Configuration: Sendable {
     public static func load(
         path: String, environment: [String: String] = ProcessInfo.processInfo.environment, warnings: Bool = true
     ) throws(ConfigurationError) -> Configuration {
+        // The matcher's tables build on another core while the config file is read.
+        Matcher.prepareInBackground()
         let (config, configProblems) = ConfigLoader.load(path: path, environment: environment)
         guard let config else { throw ConfigurationError(problems: configProblems) }
         let (watchlist, watchlistProblems) = WatchlistLoader.load(files: config.watchlistFiles)
