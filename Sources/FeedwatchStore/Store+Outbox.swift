@@ -36,6 +36,19 @@ extension Store {
         }
     }
 
+    /// Whether nothing waits to be written to the log: no alert and no corroborating source
+    /// committed but not yet marked logged. (Both are partial indexes: a cheap question.)
+    public func outboxIsEmpty() throws(StoreError) -> Bool {
+        try locked { (db) throws(StoreError) in
+            try db.statement(
+                """
+                SELECT NOT EXISTS (SELECT 1 FROM alerts WHERE logged_at IS NULL)
+                    AND NOT EXISTS (SELECT 1 FROM alert_sources WHERE logged_at IS NULL)
+                """
+            ).rows { $0.int(0) }.first == 1
+        }
+    }
+
     /// How many alerts wait to be written to the log.
     public func pendingCount() throws(StoreError) -> Int {
         try locked { (db) throws(StoreError) in

@@ -79,6 +79,16 @@ import Testing
         #expect(try store.corroborate([]).isEmpty)
     }
 
+    @Test func theOutboxIsEmptyOnlyWhenEveryAlertAndSourceIsMarkedLogged() throws {
+        #expect(try !store.outboxIsEmpty())  // the original alert waits
+        try store.markLogged([original.alertID])
+        #expect(try store.outboxIsEmpty())
+        try store.corroborate(alertID: original.alertID, source: source(feed: "b", item: "1"))
+        #expect(try !store.outboxIsEmpty())
+        try store.markLogged(updates: try store.pendingUpdates())
+        #expect(try store.outboxIsEmpty())
+    }
+
     @Test func updatesArePendingUntilMarkedLogged() throws {
         try store.corroborate(alertID: original.alertID, source: source(feed: "b", item: "1"), at: Fixture.epoch)
         try store.corroborate(

@@ -38,7 +38,11 @@ public struct Services: Sendable {
         }
         let alertLog: AlertLog
         do {
-            alertLog = try AlertLog(path: config.alertLogPath)
+            // The log's recent ids only serve to recover what the store committed but had not
+            // marked logged when a run ended (a crash between the two): with nothing waiting in
+            // the outbox, the log's last megabytes need not be read.
+            let recover = (try? store.outboxIsEmpty()) != true
+            alertLog = try AlertLog(path: config.alertLogPath, recoveryWindow: recover ? 8 << 20 : 0)
         } catch {
             throw ServicesError(path: config.alertLogPath, message: "cannot open the alert log: \(error)")
         }
