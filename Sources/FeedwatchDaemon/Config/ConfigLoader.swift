@@ -125,6 +125,7 @@ enum ConfigLoader {
             return []
         }
         var feeds: [FeedSource] = []
+        var locationByID: [String: SourceLocation?] = [:]
         for node in reader.sequence(entry.value, "feeds") {
             let fields: [String: (key: Node, value: Node)]?
             if node.scalar != nil {
@@ -142,11 +143,13 @@ enum ConfigLoader {
             else { continue }
             let id = fields["id"].flatMap { reader.string($0.value, "id") } ?? derivedID(url)
             let location = reader.location(of: node)
-            if let other = feeds.first(where: { $0.id == id }) {
+            if let other = locationByID[id] {
                 reader.problem(
                     fields["id"]?.value ?? urlNode,
-                    "feed id '\(id)' is already used by the feed at \(other.location?.description ?? "?"); give this one its own 'id:'"
+                    "feed id '\(id)' is already used by the feed at \(other?.description ?? "?"); give this one its own 'id:'"
                 )
+            } else {
+                locationByID[id] = location
             }
             let every = fields["interval"].flatMap { reader.duration($0.value, "interval") } ?? interval
             if every < minInterval, let node = fields["interval"]?.value {
