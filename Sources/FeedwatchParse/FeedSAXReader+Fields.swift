@@ -4,13 +4,17 @@ import Foundation
 extension FeedSAXReader {
     /// A field's text is complete: store it where it belongs (the item, or the feed).
     func finishCapture(_ c: Capture) {
-        // An exact-size copy: handing over `buffer` itself would make the next field allocate
-        // a new buffer of the largest capacity seen, and every field keep that much memory.
-        var bytes = buffer.withUnsafeBufferPointer { [UInt8]($0) }
-        buffer.removeAll(keepingCapacity: true)
-        if c.base64, let decoded = Data(base64Encoded: Data(bytes), options: .ignoreUnknownCharacters) {
-            bytes = [UInt8](decoded)
+        defer { buffer.removeAll(keepingCapacity: true) }
+        // The buffer is read in place: only the fields kept as bytes (title, summary, content)
+        // take a copy, of exactly their size.
+        if c.base64, let decoded = Data(base64Encoded: Data(buffer), options: .ignoreUnknownCharacters) {
+            [UInt8](decoded).withUnsafeBufferPointer { finish(c, $0) }
+        } else {
+            buffer.withUnsafeBufferPointer { finish(c, $0) }
         }
+    }
+
+    private func finish(_ c: Capture, _ bytes: UnsafeBufferPointer<UInt8>) {
         if c.inItem, item != nil {
             finishItemField(c, bytes)
         } else if personDepth >= 0 {
@@ -20,26 +24,28 @@ extension FeedSAXReader {
         }
     }
 
-    private func finishItemField(_ c: Capture, _ bytes: [UInt8]) {
+    private func finishItemField(_ c: Capture, _ bytes: UnsafeBufferPointer<UInt8>) {
         switch c.kind {
         case .title:
-            if item?.title == nil { item?.title = FieldText(bytes: bytes, isHTML: isHTML(c, bytes)) }
+            if item?.title == nil { item?.title = FieldText(bytes: Array(bytes), isHTML: isHTML(c, bytes)) }
         case .link:
             let s = Self.trimmed(bytes)
             if !s.isEmpty, item?.link == nil { item?.link = LinkResolver.resolve(s, against: c.base) }
         case .description, .summary:
-            if item?.summary == nil { item?.summary = FieldText(bytes: bytes, isHTML: c.isHTML) }
+            if item?.summary == nil { item?.summary = FieldText(bytes: Array(bytes), isHTML: c.isHTML) }
         case .content, .contentEncoded:
-            if item?.content == nil { item?.content = FieldText(bytes: bytes, isHTML: c.isHTML) }
+            if item?.content == nil { item?.content = FieldText(bytes: Array(bytes), isHTML: c.isHTML) }
         case .mediaTitle:
-            if item?.mediaTitle == nil { item?.mediaTitle = FieldText(bytes: bytes, isHTML: false) }
+            if item?.mediaTitle == nil { item?.mediaTitle = FieldText(bytes: Array(bytes), isHTML: false) }
         case .mediaDescription:
-            if item?.mediaDescription == nil { item?.mediaDescription = FieldText(bytes: bytes, isHTML: c.isHTML) }
+            if item?.mediaDescription == nil {
+                item?.mediaDescription = FieldText(bytes: Array(bytes), isHTML: c.isHTML)
+            }
         case .guid, .atomID:
             let s = Self.trimmed(bytes)
             if !s.isEmpty, item?.guid == nil { item?.guid = s }
         case .published, .updated, .dcDate:
-            let date = bytes.withUnsafeBufferPointer { FeedDate.parse(bytes: $0) }
+            let date = FeedDate.parse(bytes: bytes)
             if item?.dateText == nil { item?.dateText = Self.trimmed(bytes) }
             switch c.kind {
             case .published: if item?.published == nil { item?.published = date }
@@ -69,7 +75,7 @@ extension FeedSAXReader {
         }
     }
 
-    private func finishPersonField(_ c: Capture, _ bytes: [UInt8]) {
+    private func finishPersonField(_ c: Capture, _ bytes: UnsafeBufferPointer<UInt8>) {
         let s = Self.trimmed(bytes)
         guard !s.isEmpty else { return }
         if c.kind == .personName {
@@ -79,10 +85,10 @@ extension FeedSAXReader {
         }
     }
 
-    private func finishFeedField(_ c: Capture, _ bytes: [UInt8]) {
+    private func finishFeedField(_ c: Capture, _ bytes: UnsafeBufferPointer<UInt8>) {
         switch c.kind {
         case .title:
-            if feed.title == nil { feed.title = FieldText(bytes: bytes, isHTML: isHTML(c, bytes)) }
+            if feed.title == nil { feed.title = FieldText(bytes: Array(bytes), isHTML: isHTML(c, bytes)) }
         case .link:
             let s = Self.trimmed(bytes)
             if !s.isEmpty, feed.link == nil { feed.link = LinkResolver.resolve(s, against: c.base) }
@@ -112,13 +118,13 @@ extension FeedSAXReader {
     }
 
     /// RSS titles are meant to be plain text, but many carry escaped markup or entities.
-    private func isHTML(_ c: Capture, _ bytes: [UInt8]) -> Bool {
+    private func isHTML(_ c: Capture, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard c.guessHTML, !c.isHTML else { return c.isHTML }
         return Self.looksLikeHTML(bytes)
     }
 
     /// A tag (`<` then a letter, `/` or `!`) or an entity/character reference (`&name;`, `&#…;`).
-    static func looksLikeHTML(_ bytes: [UInt8]) -> Bool {
+    static func looksLikeHTML(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = 0
         while i < bytes.count {
             let b = bytes[i]
@@ -139,14 +145,12 @@ extension FeedSAXReader {
         return false
     }
 
-    static func trimmed(_ bytes: [UInt8]) -> String {
-        bytes.withUnsafeBufferPointer { p in
-            var start = 0
-            var end = p.count
-            while start < end, FeedDate.isSpace(p[start]) { start += 1 }
-            while end > start, FeedDate.isSpace(p[end - 1]) { end -= 1 }
-            return String(decoding: UnsafeBufferPointer(rebasing: p[start..<end]), as: UTF8.self)
-        }
+    static func trimmed(_ p: UnsafeBufferPointer<UInt8>) -> String {
+        var start = 0
+        var end = p.count
+        while start < end, FeedDate.isSpace(p[start]) { start += 1 }
+        while end > start, FeedDate.isSpace(p[end - 1]) { end -= 1 }
+        return String(decoding: UnsafeBufferPointer(rebasing: p[start..<end]), as: UTF8.self)
     }
 
     static func isCoordinate(_ lat: Double, _ lon: Double) -> Bool {

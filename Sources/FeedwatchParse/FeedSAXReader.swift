@@ -54,13 +54,15 @@ final class FeedSAXReader {
     var errorMessages: [String] = []
     var unsupportedEncoding = false
     var warnings: [String] = []
-    private var kinds: [KindKey: ElementKind] = [:]
+    /// Element kinds already looked up, by (namespace, name) pointer pair: a feed uses a few
+    /// dozen names, so a short list compared by pointer beats hashing the pair per element.
+    private var kinds: [(key: KindKey, kind: ElementKind)] = []
     /// The root's namespace when it is not one of the known ones (`<rss xmlns="…">`, Atom drafts):
     /// elements in it are read as RSS or Atom elements.
     private var rootURI: UnsafeRawPointer?
     private var rootNamespace: FeedNamespace = .other
 
-    private struct KindKey: Hashable {
+    private struct KindKey: Equatable {
         var uri: UnsafeRawPointer?
         var name: UnsafeRawPointer
     }
@@ -149,11 +151,12 @@ final class FeedSAXReader {
         // Names and namespace URIs come from the parser's dictionary: one pointer per distinct
         // string for the whole parse, so the pointers are a sound cache key.
         let key = KindKey(uri: uri.map { UnsafeRawPointer($0) }, name: UnsafeRawPointer(name))
-        if let kind = kinds[key] { return kind }
+        if let known = kinds.first(where: { $0.key == key }) { return known.kind }
         var ns = FeedNamespace(uri: uri)
         if ns == .other, let rootURI, key.uri == rootURI { ns = rootNamespace }
         let kind = ElementKind(namespace: ns, name: name)
-        kinds[key] = kind
+        // A hostile document may use thousands of names: past a few hundred, look them up anew.
+        if kinds.count < 256 { kinds.append((key, kind)) }
         return kind
     }
 

@@ -70,9 +70,12 @@ enum HTMLText {
 
     /// The bytes with whitespace runs collapsed to one space and trimmed.
     static func collapsed(_ bytes: [UInt8]) -> String {
-        var out = TextCollector()
-        out.append(bytes)
-        return out.finish()
+        bytes.withUnsafeBufferPointer { p in
+            CollapsingWriter.string(capacity: p.count) { writer in
+                writer.append(p)
+                return true
+            } ?? ""
+        }
     }
 
     private static func parseOne(_ fragment: [UInt8]) -> String {

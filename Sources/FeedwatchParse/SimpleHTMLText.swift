@@ -14,8 +14,13 @@ enum SimpleHTMLText {
     static func plainText(of fragment: [UInt8]) -> String? {
         fragment.withUnsafeBufferPointer { p -> String? in
             guard p.count > 0 else { return "" }
-            var scanner = Scanner(bytes: p)
-            return scanner.run()
+            // The text is never longer than the markup: a tag, a reference or a run of spaces
+            // always leaves fewer bytes than it took. So it is written straight into the string.
+            return CollapsingWriter.string(capacity: p.count) { writer in
+                var scanner = Scanner(bytes: p, out: writer)
+                defer { writer = scanner.out }
+                return scanner.run()
+            }
         }
     }
 
@@ -87,43 +92,55 @@ enum SimpleHTMLText {
     private struct Scanner {
         let bytes: UnsafeBufferPointer<UInt8>
         var i = 0
-        var out = TextCollector()
+        var out: CollapsingWriter
         var stack: [Element] = []
 
-        init(bytes: UnsafeBufferPointer<UInt8>) {
+        init(bytes: UnsafeBufferPointer<UInt8>, out: CollapsingWriter) {
             self.bytes = bytes
+            self.out = out
             stack.reserveCapacity(8)
         }
 
-        mutating func run() -> String? {
+        /// One pass: text bytes go out as they are read (whitespace collapsed on the way), tags
+        /// and references are handled where they start. False when the fragment needs libxml2.
+        mutating func run() -> Bool {
             let n = bytes.count
-            var textStart = 0
             while i < n {
                 let b = bytes[i]
-                if b == 0x3C || b == 0x26 || b < 0x20 || b >= 0x80 {
-                    if b >= 0x80 {
-                        guard let len = Self.utf8Length(bytes, at: i) else { return nil }
-                        i += len
-                        continue
+                if Self.isPlain(b) {
+                    // A run of plain text (valid UTF-8, single spaces between words included):
+                    // the common case, scanned in a tight loop and copied at once.
+                    var j = i + 1
+                    while j < n {
+                        let c = bytes[j]
+                        if Self.isPlain(c) {
+                            j += 1
+                        } else if c == 0x20, j + 1 < n, Self.isPlain(bytes[j + 1]) {
+                            j += 2
+                        } else if c >= 0x80, let length = Self.utf8Length(bytes, at: j) {
+                            j += length
+                        } else {
+                            break
+                        }
                     }
-                    if b < 0x20 {
-                        guard b == 0x09 || b == 0x0A || b == 0x0D else { return nil }
-                        i += 1
-                        continue
-                    }
-                    if textStart < i { out.append(UnsafeBufferPointer(rebasing: bytes[textStart..<i])) }
-                    if b == 0x3C {
-                        guard tag() else { return nil }
-                    } else {
-                        guard reference() else { return nil }
-                    }
-                    textStart = i
-                } else {
+                    out.run(bytes.baseAddress! + i, j - i)
+                    i = j
+                } else if b >= 0x80 {
+                    guard let length = Self.utf8Length(bytes, at: i) else { return false }
+                    for k in i..<(i + length) { out.byte(bytes[k]) }
+                    i += length
+                } else if b == 0x3C {
+                    guard tag() else { return false }
+                } else if b == 0x26 {
+                    guard reference() else { return false }
+                } else if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D {
+                    out.breakWord()
                     i += 1
+                } else {
+                    return false  // another control character
                 }
             }
-            if textStart < n { out.append(UnsafeBufferPointer(rebasing: bytes[textStart..<n])) }
-            return out.finish()
+            return true
         }
 
         /// The length of the valid UTF-8 sequence at `at`, excluding surrogates and the
@@ -153,6 +170,10 @@ enum SimpleHTMLText {
             }
             return nil
         }
+
+        /// Printable ASCII other than space, `<` and `&`: text the fast path copies as it is.
+        @inline(__always)
+        static func isPlain(_ b: UInt8) -> Bool { b > 0x20 && b < 0x80 && b != 0x3C && b != 0x26 }
 
         static func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
         static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
