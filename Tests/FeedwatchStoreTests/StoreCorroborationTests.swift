@@ -1,8 +1,9 @@
-import FeedwatchModel
 import FeedwatchStore
 import FeedwatchTesting
 import Foundation
 import Testing
+
+@testable import FeedwatchModel
 
 @Suite struct StoreCorroborationTests {
     let directory = TemporaryDirectory()
@@ -123,6 +124,19 @@ import Testing
     ])
     func linksAreCanonicalized(link: String, expected: String) {
         #expect(CanonicalLink.canonical(link) == expected)
+    }
+
+    @Test(arguments: [
+        "https://news.example/2026/11/24/story-49.html", "http://a.example/", "https://a-b.example/x;y=1/(z)",
+        "https://a.example/a:b@c!$&'*+,=~_", "https://A.example/x", "https://a.example:443/x", "https://a.example",
+        "https://a.example/x y", "https://a.example/%41", "https://a.example/x?utm_source=1", "https://a.example/é",
+        "https://user@a.example/x", "https://a.example/x#top", "http:///x", "https://a..example/x",
+    ])
+    func linksTakenAsTheyAreAreWhatTheParserGives(link: String) {
+        if CanonicalLink.isAlreadyCanonical(link) {
+            #expect(CanonicalLink.parsedCanonical(link) == link)
+        }
+        #expect(CanonicalLink.canonical(link) == CanonicalLink.parsedCanonical(link))
     }
 
     @Test(arguments: ["urn:uuid:1", "ftp://example.org/a", "/relative/path", "", "https://"])
