@@ -7,8 +7,10 @@ struct FieldText {
     var isHTML: Bool
 }
 
-/// An item while its elements arrive.
-struct ItemBuilder {
+/// An item while its elements arrive. A class: the SAX callbacks read and set its fields one by
+/// one through the reader's optional `item`, and as a struct each access copied (and retained)
+/// every field.
+final class ItemBuilder {
     var title: FieldText?
     var link: String?
     var alternateLink: String?
