@@ -30,7 +30,7 @@ extension FeedSAXReader {
             if item?.title == nil { item?.title = FieldText(bytes: Array(bytes), isHTML: isHTML(c, bytes)) }
         case .link:
             let s = Self.trimmed(bytes)
-            if !s.isEmpty, item?.link == nil { item?.link = LinkResolver.resolve(s, against: c.base) }
+            if !s.isEmpty, item?.link == nil { item?.link = LinkResolver.resolve(s, against: currentBase) }
         case .description, .summary:
             if item?.summary == nil { item?.summary = FieldText(bytes: Array(bytes), isHTML: c.isHTML) }
         case .content, .contentEncoded:
@@ -91,7 +91,7 @@ extension FeedSAXReader {
             if feed.title == nil { feed.title = FieldText(bytes: Array(bytes), isHTML: isHTML(c, bytes)) }
         case .link:
             let s = Self.trimmed(bytes)
-            if !s.isEmpty, feed.link == nil { feed.link = LinkResolver.resolve(s, against: c.base) }
+            if !s.isEmpty, feed.link == nil { feed.link = LinkResolver.resolve(s, against: currentBase) }
         case .ttl:
             feed.ttlMinutes = Double(Self.trimmed(bytes))
         case .syPeriod:

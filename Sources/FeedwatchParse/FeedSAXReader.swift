@@ -5,7 +5,9 @@ import Foundation
 /// The state of one SAX pass over one document. libxml2 calls into it through the trampolines
 /// in `FeedSAXReader+Callbacks.swift`; one instance per parse, never shared between threads.
 final class FeedSAXReader {
-    /// A field whose text is being collected.
+    /// A field whose text is being collected. Plain values only, so copying one retains nothing;
+    /// the xml:base in force is `currentBase` when it ends as when it began (the bases of its
+    /// children are gone by then, its own is not yet).
     struct Capture {
         var kind: ElementKind
         var depth: Int
@@ -18,7 +20,6 @@ final class FeedSAXReader {
         var markup = false
         /// The buffer length just after the last serialized start tag (to write `<br/>`).
         var afterStartTag = -1
-        var base: String?
         var inItem: Bool
     }
 
@@ -289,7 +290,7 @@ final class FeedSAXReader {
     private func beginCapture(_ kind: ElementKind, isHTML: Bool, inItem: Bool, guessHTML: Bool = false) {
         buffer.removeAll(keepingCapacity: true)
         capture = Capture(
-            kind: kind, depth: depth, isHTML: isHTML, guessHTML: guessHTML, base: currentBase, inItem: inItem)
+            kind: kind, depth: depth, isHTML: isHTML, guessHTML: guessHTML, inItem: inItem)
     }
 
     private func atomLink(href: String, attributes: SAXAttributes) {
