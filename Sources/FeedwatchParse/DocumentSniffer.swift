@@ -16,27 +16,25 @@ enum DocumentSniffer {
     /// libxml2 spends seconds of CPU on one element with 100,000 attributes before any callback
     /// could count them, so long start tags are checked here: any tag longer than 16 KiB with
     /// more `=` than `maxAttributes` is refused. Returns the tag's first bytes when refused.
-    static func oversizedTag(_ data: [UInt8], maxAttributes: Int) -> String? {
-        data.withUnsafeBufferPointer { p -> String? in
-            guard let base = p.baseAddress else { return nil }
-            var offset = 0
-            while offset < p.count {
-                guard let lt = memchr(base + offset, 0x3C, p.count - offset) else { return nil }
-                let start = UnsafeRawPointer(lt).assumingMemoryBound(to: UInt8.self) - base
-                let from = start + 1
-                guard from < p.count, let gt = memchr(base + from, 0x3E, p.count - from) else { return nil }
-                let end = UnsafeRawPointer(gt).assumingMemoryBound(to: UInt8.self) - base
-                if end - start > 16_384 {
-                    var equals = 0
-                    for i in start..<end where p[i] == 0x3D { equals += 1 }
-                    if equals > maxAttributes {
-                        return String(decoding: p[start..<min(end, start + 24)], as: UTF8.self) + "…"
-                    }
+    static func oversizedTag(_ p: UnsafeBufferPointer<UInt8>, maxAttributes: Int) -> String? {
+        guard let base = p.baseAddress else { return nil }
+        var offset = 0
+        while offset < p.count {
+            guard let lt = memchr(base + offset, 0x3C, p.count - offset) else { return nil }
+            let start = UnsafeRawPointer(lt).assumingMemoryBound(to: UInt8.self) - base
+            let from = start + 1
+            guard from < p.count, let gt = memchr(base + from, 0x3E, p.count - from) else { return nil }
+            let end = UnsafeRawPointer(gt).assumingMemoryBound(to: UInt8.self) - base
+            if end - start > 16_384 {
+                var equals = 0
+                for i in start..<end where p[i] == 0x3D { equals += 1 }
+                if equals > maxAttributes {
+                    return String(decoding: p[start..<min(end, start + 24)], as: UTF8.self) + "…"
                 }
-                offset = end + 1
             }
-            return nil
+            offset = end + 1
         }
+        return nil
     }
 
     /// An HTML page rather than XML: a doctype or `<html` near the start (any case).

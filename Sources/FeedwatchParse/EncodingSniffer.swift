@@ -3,8 +3,15 @@
 enum EncodingSniffer {
     /// UTF-32 (with or without BOM) converted to UTF-8, or nil if the bytes are not UTF-32.
     /// libxml2 detects UTF-32 but its iconv switch fails on it.
+    /// Whether the bytes start like UTF-32 (a BOM, or `<` as a 4-byte unit).
+    static func isUTF32(_ data: [UInt8]) -> Bool {
+        data.count >= 8
+            && (data.starts(with: [0x00, 0x00, 0xFE, 0xFF]) || data.starts(with: [0xFF, 0xFE, 0x00, 0x00])
+                || data.starts(with: [0x00, 0x00, 0x00, 0x3C]) || data.starts(with: [0x3C, 0x00, 0x00, 0x00]))
+    }
+
     static func utf32AsUTF8(_ data: [UInt8]) -> [UInt8]? {
-        guard data.count >= 8 else { return nil }
+        guard isUTF32(data) else { return nil }
         let bigEndian: Bool
         var start = 0
         if data.starts(with: [0x00, 0x00, 0xFE, 0xFF]) {

@@ -13,6 +13,190 @@ public enum FeedParser {
     public static func parse(
         _ data: [UInt8], url: String? = nil, charset: String? = nil, limits: ParseLimits = .default
     ) throws(ParseError) -> ParsedFeed {
+        let stream = Stream(url: url, charset: charset, limits: limits)
+        data.withUnsafeBufferPointer { stream.append($0) }
+        return try stream.finish(whole: data)
+    }
+
+    /// A parse fed as the bytes arrive: the fetcher hands each chunk over while the transfer
+    /// runs, and libxml2 reads it at once, so a feed is mostly parsed when its last byte lands.
+    ///
+    /// The document's first 4 KiB are held until its kind and encoding are known (JSON Feed,
+    /// UTF-16/32, the XML declaration, the HTTP charset); then every chunk goes to libxml2 up to
+    /// its last `>`, after the same long-tag check a whole document gets (a start tag is never
+    /// split between checks). `finish(whole:)` takes the complete body for what cannot be done on
+    /// the way — JSON Feed, UTF-32, a document read again in another encoding — so the result is
+    /// always the one `parse` gives for the same bytes.
+    ///
+    /// Not thread-safe: one caller at a time, chunks in order.
+    public final class Stream: @unchecked Sendable {
+        private enum State {
+            case collecting
+            case streaming(FeedSAXReader)
+            /// Parsed from the whole body at the end (JSON Feed, UTF-32, too large, nothing yet).
+            case deferred
+        }
+
+        private let url: String?
+        private let charset: String?
+        private let limits: ParseLimits
+        private var state = State.collecting
+        /// Bytes received and not yet given to libxml2: the first 4 KiB, then what follows the last `>`.
+        private var pending: [UInt8] = []
+        /// Leading bytes of `pending` libxml2 already has (the head it was created with): checked, not fed again.
+        private var headInPending = 0
+        private var received = 0
+        /// Set when a start tag holds too many attributes: nothing more is read.
+        private var refused: ParseError?
+
+        /// Held before deciding how to read the document: enough for every sniffer.
+        static let prefixBytes = 4096
+
+        public init(url: String? = nil, charset: String? = nil, limits: ParseLimits = .default) {
+            self.url = url
+            self.charset = charset
+            self.limits = limits
+        }
+
+        /// The next bytes of the body.
+        public func append(_ chunk: UnsafeBufferPointer<UInt8>) {
+            received += chunk.count
+            if received > limits.maxDocumentBytes { stop() }
+            var rest = chunk[...]
+            if case .collecting = state {
+                let take = min(rest.count, Self.prefixBytes - pending.count)
+                pending.append(contentsOf: rest.prefix(take))
+                rest = rest.dropFirst(take)
+                guard pending.count >= Self.prefixBytes else { return }
+                start()
+            }
+            guard case .streaming(let reader) = state else { return }
+            if pending.isEmpty {
+                // The usual case: straight from the chunk up to its last `>`; only the rest is kept.
+                let end = rest.lastIndex(of: UInt8(ascii: ">")).map { $0 + 1 } ?? rest.startIndex
+                feed(reader, UnsafeBufferPointer(rebasing: rest[..<end]), skipping: 0, last: false)
+                pending.append(contentsOf: rest[end...])
+            } else {
+                // Only the new bytes can hold a `>` (the pending ones were cut after the last one),
+                // so a start tag trickling in chunk by chunk is not searched again and again.
+                let before = pending.count
+                pending.append(contentsOf: rest)
+                if let close = rest.lastIndex(of: UInt8(ascii: ">")) {
+                    feedPending(reader, upTo: before + (close - rest.startIndex) + 1, last: false)
+                }
+            }
+        }
+
+        /// The body started again (a redirect's body came first): forget what was received.
+        public func restart() {
+            stop()
+            state = .collecting
+            pending = []
+            headInPending = 0
+            received = 0
+            refused = nil
+        }
+
+        /// Ends the parse. `whole` is the complete body the chunks made up.
+        public func finish(whole: [UInt8]) throws(ParseError) -> ParsedFeed {
+            if case .collecting = state { start() }
+            guard case .streaming(let reader) = state, received == whole.count else {
+                return try FeedParser.parseWhole(whole, url: url, charset: charset, limits: limits)
+            }
+            feedPending(reader, upTo: pending.count, last: true)
+            reader.end()
+            if let refused { throw refused }
+            if reader.failure == nil, reader.unsupportedEncoding, reader.items.isEmpty {
+                // The declared encoding is unknown: read the bytes in the most likely one instead.
+                let fallback = EncodingSniffer.fallback(for: whole)
+                let retry = FeedSAXReader(limits: limits, documentURL: url)
+                retry.warnings.append("unsupported encoding declared; read as \(fallback)")
+                retry.run(whole, charset: fallback, extraOptions: Int32(XML_PARSE_IGNORE_ENC.rawValue))
+                retry.errorCount += 1
+                return try retry.result()
+            }
+            if reader.failure == nil, reader.format == nil, DocumentSniffer.looksLikeHTML(whole) {
+                throw ParseError(.notAFeed, "expected RSS, Atom or JSON Feed, found an HTML document (<html>)")
+            }
+            return try reader.result()
+        }
+
+        /// Decides from the first bytes how to read the document, and starts libxml2 on it.
+        private func start() {
+            guard let first = DocumentSniffer.firstSignificantByte(pending), first != UInt8(ascii: "{"),
+                !EncodingSniffer.isUTF32(pending)
+            else {
+                state = .deferred
+                return
+            }
+            let (charset, options) = FeedParser.encoding(of: pending, httpCharset: charset)
+            let reader = FeedSAXReader(limits: limits, documentURL: url)
+            headInPending = min(4, pending.count)
+            let begun = pending.withUnsafeBufferPointer { p in
+                reader.begin(
+                    head: UnsafeBufferPointer(rebasing: p.prefix(headInPending)), hasBOM: FeedSAXReader.hasBOM(p),
+                    charset: charset, extraOptions: options)
+            }
+            state = begun ? .streaming(reader) : .deferred
+            if begun, let close = pending.lastIndex(of: UInt8(ascii: ">")) {
+                feedPending(reader, upTo: close + 1, last: false)
+            }
+        }
+
+        /// Gives libxml2 the first `end` pending bytes; `last` ends the document.
+        private func feedPending(_ reader: FeedSAXReader, upTo end: Int, last: Bool) {
+            guard end > headInPending || last else { return }
+            pending.withUnsafeBufferPointer { p in
+                feed(reader, UnsafeBufferPointer(rebasing: p[..<end]), skipping: headInPending, last: last)
+            }
+            pending.removeFirst(end)
+            headInPending = 0
+        }
+
+        /// Checks the start tags of `region` for too many attributes, then gives libxml2 all of it
+        /// but its first `skipping` bytes (the head it already has).
+        private func feed(_ reader: FeedSAXReader, _ region: UnsafeBufferPointer<UInt8>, skipping: Int, last: Bool) {
+            guard refused == nil else { return }
+            if let tag = DocumentSniffer.oversizedTag(region, maxAttributes: limits.maxAttributesPerElement) {
+                refused = ParseError(
+                    .tooLarge, "an element has more than \(limits.maxAttributesPerElement) attributes (\(tag))")
+                return
+            }
+            reader.feed(UnsafeBufferPointer(rebasing: region[skipping...]), last: last)
+        }
+
+        /// Reads nothing more on the way: the whole body decides at the end.
+        private func stop() {
+            if case .streaming(let reader) = state { reader.end() }
+            state = .deferred
+            pending = []
+        }
+    }
+
+    /// The charset to read a document in and the libxml2 options that go with it, from its first
+    /// bytes and the HTTP charset.
+    static func encoding(of head: [UInt8], httpCharset: String?) -> (charset: String?, options: Int32) {
+        if httpCharset == nil, let utf16 = EncodingSniffer.utf16WithoutBOM(head) {
+            return (utf16, 0)
+        }
+        if let label = httpCharset?.lowercased() ?? EncodingSniffer.declaredEncoding(head),
+            EncodingSniffer.windows1252Labels.contains(label)
+        {
+            return ("windows-1252", Int32(XML_PARSE_IGNORE_ENC.rawValue))
+        }
+        if httpCharset != nil, !FeedSAXReader.hasBOM(head) {
+            // RFC 7303 §3: the HTTP charset is authoritative over the XML declaration (a BOM
+            // still wins, as in browsers).
+            return (httpCharset, Int32(XML_PARSE_IGNORE_ENC.rawValue))
+        }
+        return (httpCharset, 0)
+    }
+
+    /// What a stream cannot read on the way: too large, empty, JSON Feed, UTF-32 (converted,
+    /// then read as any document).
+    static func parseWhole(
+        _ data: [UInt8], url: String?, charset: String?, limits: ParseLimits
+    ) throws(ParseError) -> ParsedFeed {
         guard data.count <= limits.maxDocumentBytes else {
             throw ParseError(.tooLarge, "the document is \(data.count) bytes (limit \(limits.maxDocumentBytes))")
         }
@@ -22,43 +206,9 @@ public enum FeedParser {
         if first == UInt8(ascii: "{") {
             return try JSONFeedReader.parse(data, url: url, limits: limits)
         }
-        if let tag = DocumentSniffer.oversizedTag(data, maxAttributes: limits.maxAttributesPerElement) {
-            throw ParseError(
-                .tooLarge, "an element has more than \(limits.maxAttributesPerElement) attributes (\(tag))")
+        guard let utf8 = EncodingSniffer.utf32AsUTF8(data) else {
+            throw ParseError(.malformed, "the document could not be read")
         }
-        var data = data
-        var charset = charset
-        var options: Int32 = 0
-        if let utf8 = EncodingSniffer.utf32AsUTF8(data) {
-            data = utf8
-            charset = "UTF-8"
-            options = Int32(XML_PARSE_IGNORE_ENC.rawValue)
-        } else if charset == nil, let utf16 = EncodingSniffer.utf16WithoutBOM(data) {
-            charset = utf16
-        } else if let label = charset?.lowercased() ?? EncodingSniffer.declaredEncoding(data),
-            EncodingSniffer.windows1252Labels.contains(label)
-        {
-            charset = "windows-1252"
-            options = Int32(XML_PARSE_IGNORE_ENC.rawValue)
-        } else if charset != nil, !FeedSAXReader.hasBOM(data) {
-            // RFC 7303 §3: the HTTP charset is authoritative over the XML declaration (a BOM
-            // still wins, as in browsers).
-            options = Int32(XML_PARSE_IGNORE_ENC.rawValue)
-        }
-        let reader = FeedSAXReader(limits: limits, documentURL: url)
-        reader.run(data, charset: charset, extraOptions: options)
-        if reader.failure == nil, reader.unsupportedEncoding, reader.items.isEmpty {
-            // The declared encoding is unknown: read the bytes in the most likely one instead.
-            let fallback = EncodingSniffer.fallback(for: data)
-            let retry = FeedSAXReader(limits: limits, documentURL: url)
-            retry.warnings.append("unsupported encoding declared; read as \(fallback)")
-            retry.run(data, charset: fallback, extraOptions: Int32(XML_PARSE_IGNORE_ENC.rawValue))
-            retry.errorCount += 1
-            return try retry.result()
-        }
-        if reader.failure == nil, reader.format == nil, DocumentSniffer.looksLikeHTML(data) {
-            throw ParseError(.notAFeed, "expected RSS, Atom or JSON Feed, found an HTML document (<html>)")
-        }
-        return try reader.result()
+        return try parse(utf8, url: url, charset: "UTF-8", limits: limits)
     }
 }

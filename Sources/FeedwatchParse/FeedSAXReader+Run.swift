@@ -3,50 +3,64 @@ import FeedwatchModel
 import Foundation
 
 extension FeedSAXReader {
-    /// Parses `data` with libxml2's push parser in one chunk.
-    /// `charset` (the HTTP one) overrides the document's declaration unless a BOM says otherwise.
-    func run(_ data: [UInt8], charset: String?, extraOptions: Int32 = 0) {
+    /// Creates libxml2's push parser for this reader. `head` is the document's first bytes (at
+    /// most four): libxml2 detects UTF-16 without a BOM or declaration only from the initial
+    /// chunk. `charset` (the HTTP one) overrides the document's declaration unless a BOM says
+    /// otherwise. False when libxml2 could not create a parser (`failure` says so).
+    func begin(head: UnsafeBufferPointer<UInt8>, hasBOM: Bool, charset: String?, extraOptions: Int32 = 0) -> Bool {
         LibXML2Setup.ensure()
         var sax = Self.makeHandler()
         let user = Unmanaged.passUnretained(self).toOpaque()
         var options = extraOptions
-        withExtendedLifetime(self) {
-            // The first four bytes go in at creation: libxml2's push parser detects UTF-16
-            // without a BOM or declaration only from the initial chunk.
-            let head = min(4, data.count)
-            let created = data.withUnsafeBufferPointer { p in
-                p.withMemoryRebound(to: CChar.self) { c in
-                    xmlCreatePushParserCtxt(&sax, user, c.baseAddress, Int32(head), nil)
+        let created = head.withMemoryRebound(to: CChar.self) { c in
+            xmlCreatePushParserCtxt(&sax, user, c.baseAddress, Int32(c.count), nil)
+        }
+        guard let ctxt = created else {
+            fail(.malformed, "libxml2 could not create a parser")
+            return false
+        }
+        self.ctxt = ctxt
+        if let charset, !charset.isEmpty, !hasBOM {
+            if Self.isKnownCharset(charset) {
+                _ = head.withMemoryRebound(to: CChar.self) { c in
+                    xmlCtxtResetPush(ctxt, c.baseAddress, Int32(c.count), nil, charset)
                 }
+            } else {
+                warnings.append("unknown charset \"\(charset)\" ignored")
+                // Without a usable charset, the document's own declaration must count again.
+                options &= ~Int32(XML_PARSE_IGNORE_ENC.rawValue)
             }
-            guard let ctxt = created else {
-                fail(.malformed, "libxml2 could not create a parser")
+        }
+        _ = xmlCtxtUseOptions(ctxt, Self.options | options)
+        return true
+    }
+
+    /// Hands libxml2 the next bytes of the document; `last` ends it. The callbacks run now.
+    func feed(_ bytes: UnsafeBufferPointer<UInt8>, last: Bool) {
+        guard let ctxt else { return }
+        withExtendedLifetime(self) {
+            _ = bytes.withMemoryRebound(to: CChar.self) { c in
+                xmlParseChunk(ctxt, c.baseAddress, Int32(c.count), last ? 1 : 0)
+            }
+        }
+    }
+
+    /// Frees the parser context (also done in deinit).
+    func end() {
+        guard let ctxt else { return }
+        self.ctxt = nil
+        xmlFreeParserCtxt(ctxt)
+    }
+
+    /// Parses `data` with libxml2's push parser in one chunk.
+    func run(_ data: [UInt8], charset: String?, extraOptions: Int32 = 0) {
+        data.withUnsafeBufferPointer { p in
+            let head = UnsafeBufferPointer(rebasing: p.prefix(4))
+            guard begin(head: head, hasBOM: Self.hasBOM(data), charset: charset, extraOptions: extraOptions) else {
                 return
             }
-            self.ctxt = ctxt
-            defer {
-                self.ctxt = nil
-                xmlFreeParserCtxt(ctxt)
-            }
-            if let charset, !charset.isEmpty, !Self.hasBOM(data) {
-                if Self.isKnownCharset(charset) {
-                    _ = data.withUnsafeBufferPointer { p in
-                        p.withMemoryRebound(to: CChar.self) { c in
-                            xmlCtxtResetPush(ctxt, c.baseAddress, Int32(head), nil, charset)
-                        }
-                    }
-                } else {
-                    warnings.append("unknown charset \"\(charset)\" ignored")
-                    // Without a usable charset, the document's own declaration must count again.
-                    options &= ~Int32(XML_PARSE_IGNORE_ENC.rawValue)
-                }
-            }
-            _ = xmlCtxtUseOptions(ctxt, Self.options | options)
-            data.withUnsafeBufferPointer { p in
-                p.withMemoryRebound(to: CChar.self) { c in
-                    _ = xmlParseChunk(ctxt, c.baseAddress.map { $0 + head }, Int32(c.count - head), 1)
-                }
-            }
+            feed(UnsafeBufferPointer(rebasing: p.dropFirst(head.count)), last: true)
+            end()
         }
     }
 
@@ -57,7 +71,7 @@ extension FeedSAXReader {
         return true
     }
 
-    static func hasBOM(_ data: [UInt8]) -> Bool {
+    static func hasBOM(_ data: some Collection<UInt8>) -> Bool {
         data.starts(with: [0xEF, 0xBB, 0xBF]) || data.starts(with: [0xFE, 0xFF]) || data.starts(with: [0xFF, 0xFE])
     }
 

@@ -76,6 +76,8 @@ final class FeedSAXReader {
         self.maxDepth = min(limits.maxDepth, 250)
     }
 
+    deinit { end() }
+
     // MARK: - Failing
 
     func fail(_ kind: ParseError.Kind, _ message: String) {
