@@ -79,7 +79,8 @@ let package = Package(
         .testTarget(name: "FeedwatchMatchTests", dependencies: ["FeedwatchMatch", "FeedwatchTesting"]),
         .testTarget(name: "FeedwatchStoreTests", dependencies: ["FeedwatchStore", "FeedwatchTesting"]),
         .testTarget(name: "FeedwatchOutputTests", dependencies: ["FeedwatchOutput", "FeedwatchTesting"]),
-        .testTarget(name: "FeedwatchDaemonTests", dependencies: ["FeedwatchDaemon", "FeedwatchTesting"]),
+        .testTarget(
+            name: "FeedwatchDaemonTests", dependencies: ["FeedwatchDaemon", "FeedwatchParse", "FeedwatchTesting"]),
         .testTarget(name: "FeedwatchCLITests", dependencies: ["FeedwatchTesting", "FeedwatchStore"]),
     ],
     swiftLanguageModes: [.v6]

@@ -168,6 +168,7 @@ final class CurlEngine: @unchecked Sendable {
     private func start(_ fetch: PendingFetch, _ multi: UnsafeMutableRawPointer) {
         let transfer = CurlTransfer(
             id: fetch.id, request: fetch.request, limits: limits, continuation: fetch.continuation)
+        transfer.observer = fetch.observer
         do {
             try transfer.configure()
         } catch {

@@ -17,6 +17,9 @@ final class CurlTransfer {
 
     var body: [UInt8] = []
     var bodyTooLarge = false
+    /// Sees the body as it arrives; told when each response body starts.
+    var observer: (any BodyObserver)?
+    private var observedBodyStarted = false
     var headerBytes = 0
     var headersTooLarge = false
     /// One entry per response head received (redirect hops, and any 1xx interim responses).
@@ -59,7 +62,24 @@ final class CurlTransfer {
             return 0
         }
         body.append(contentsOf: data)
+        if let observer {
+            if !observedBodyStarted {
+                observedBodyStarted = true
+                observer.bodyStarts(
+                    status: heads.last?.status ?? 200, url: currentURL, contentType: heads.last?["content-type"])
+            }
+            body.withUnsafeBytes { observer.bodyReceived($0, newFrom: $0.count - data.count) }
+        }
         return data.count
+    }
+
+    /// The URL the transfer is at now (after the redirects so far).
+    private var currentURL: String {
+        var effective: UnsafeMutablePointer<CChar>?
+        guard let easy, feedwatch_curl_easy_getinfo_string(easy, CURLINFO_EFFECTIVE_URL, &effective) == CURLE_OK,
+            let effective
+        else { return request.url }
+        return String(cString: effective)
     }
 
     /// Records one header line: a status line starts a new response head.
@@ -73,6 +93,7 @@ final class CurlTransfer {
             heads.append(ResponseHead(status: status))
             // A new hop: a redirect's body (if curl delivered any) is not the feed.
             body.removeAll(keepingCapacity: true)
+            observedBodyStarted = false
         } else if !heads.isEmpty, let (name, value) = HeaderLine.field(data) {
             heads[heads.count - 1].headers[name] = value
             // Grow the body once, not by doubling through a 10 MB feed.

@@ -13,6 +13,17 @@ public struct FetchRequest: Sendable, Hashable {
     }
 }
 
+/// Sees a transfer's body while it arrives, on the fetcher's own thread, in order: keep the work
+/// short (hand the bytes on). Each response body of the transfer (a redirect's, then the final
+/// one's) begins with `bodyStarts`.
+public protocol BodyObserver: AnyObject, Sendable {
+    /// A response body begins: its status, the URL it comes from and its Content-Type.
+    func bodyStarts(status: Int, url: String, contentType: String?)
+    /// More of that body arrived: `body` is all of it so far (decoded), the new bytes from `newFrom`
+    /// on. Valid only during the call.
+    func bodyReceived(_ body: UnsafeRawBufferPointer, newFrom: Int)
+}
+
 /// Bounds and identity for every transfer. Defaults are safe for untrusted servers.
 public struct FetchLimits: Sendable, Hashable {
     public var connectTimeout: TimeInterval = 10
@@ -65,7 +76,10 @@ public struct FetchResponse: Sendable, Hashable {
     }
 
     /// The charset parameter of the Content-Type, if any.
-    public var charset: String? {
+    public var charset: String? { Self.charset(ofContentType: contentType) }
+
+    /// The charset parameter of a Content-Type value, if any.
+    public static func charset(ofContentType contentType: String?) -> String? {
         guard let contentType else { return nil }
         for part in contentType.split(separator: ";").dropFirst() {
             let pair = part.split(separator: "=", maxSplits: 1)

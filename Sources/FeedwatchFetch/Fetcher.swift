@@ -31,13 +31,14 @@ public final class Fetcher: Sendable {
     }
 
     /// Fetches one URL. Never throws: every failure is a classified `FetchError`. Cancelling the calling task
-    /// ends the transfer and returns `.failed` with kind `.cancelled`.
-    public func fetch(_ request: FetchRequest) async -> FetchOutcome {
+    /// ends the transfer and returns `.failed` with kind `.cancelled`. An `observer` sees the body while it
+    /// arrives (to parse it on the way); the outcome still carries the whole body.
+    public func fetch(_ request: FetchRequest, observer: (any BodyObserver)? = nil) async -> FetchOutcome {
         let engine = engine
         let id = engine.makeID()
         return await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
-                engine.submit(PendingFetch(id: id, request: request, continuation: continuation))
+                engine.submit(PendingFetch(id: id, request: request, continuation: continuation, observer: observer))
             }
         } onCancel: {
             engine.cancel(id)

@@ -3,6 +3,7 @@ struct PendingFetch {
     let id: UInt64
     let request: FetchRequest
     let continuation: CheckedContinuation<FetchOutcome, Never>
+    var observer: (any BodyObserver)?
 
     /// The key the per-host cap counts by: scheme, host and port as written in the URL.
     /// Read from the UTF-8 bytes (the engine thread asks for it twice per fetch).

@@ -1,5 +1,6 @@
 import FeedwatchModel
 import FeedwatchOutput
+import FeedwatchParse
 import FeedwatchStore
 import FeedwatchTesting
 import Foundation
@@ -42,6 +43,34 @@ struct PipelineTests {
     static func logLines(_ dir: TestDirectory) throws -> [String] {
         try String(contentsOfFile: dir.path + "/state/alerts.jsonl", encoding: .utf8).split(separator: "\n").map(
             String.init)
+    }
+
+    @Test("a feed larger than the streaming threshold is parsed while it arrives, with the same result")
+    func largeFeedParsedWhileItArrives() async throws {
+        let server = try LoopbackHTTPServer()
+        defer { server.stop() }
+        let now = Date()
+        // About 3 MB, sent in 16 KB chunks: the parse starts a megabyte in.
+        let filler = String(repeating: "Water levels in the reservoir fell again this week. ", count: 5)
+        var items = (0..<8_000).map { (id: "n\($0)", title: "\(filler)Report \($0)", date: now) }
+        items[5_432] = (id: "hit", title: "Daesh gunmen attack Kirkuk", date: now)
+        let body = Self.rss(items)
+        #expect(body.count > 2 * StreamingParse.threshold)
+        server.serve(
+            "/big.xml",
+            LoopbackResponse(
+                headers: [("Content-Type", "application/rss+xml; charset=utf-8")], body: body,
+                behaviour: .chunked(chunkSize: 16_384)))
+        let dir = try TestDirectory()
+        let (configuration, services) = try Self.open(dir, feeds: "  - url: \(server.url("/big.xml"))\n    id: big")
+
+        let report = await services.pipeline.run(configuration.config.feeds, with: configuration)
+
+        #expect(report.failed.isEmpty, "\(report.failed)")
+        #expect(report.newItems == 8_000)
+        #expect(report.alerts.map(\.item.id) == ["hit"])
+        #expect(
+            try FeedParser.parse(body, url: server.url("/big.xml"), charset: "utf-8").items.count == 8_000)
     }
 
     @Test("an HTTP feed alerts once, is then revalidated with its ETag (304), and only new items alert")

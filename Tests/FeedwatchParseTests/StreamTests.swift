@@ -48,16 +48,16 @@ struct StreamTests {
             bytes[offset..<(offset + length)].withUnsafeBufferPointer { stream.append($0) }
             offset += length
         }
-        return Result { () throws(ParseError) in try stream.finish(whole: bytes) }
+        return Result(catching: { () throws(ParseError) -> ParsedFeed in try stream.finish(whole: bytes) })
     }
 
     @Test("any cut of the chunks gives the whole-document result")
     func chunkedEqualsWhole() throws {
         var random = SeededRandomNumberGenerator(seed: 20_161_020)
         for (name, bytes) in try Self.documents() {
-            let whole = Result { () throws(ParseError) in
+            let whole = Result(catching: { () throws(ParseError) -> ParsedFeed in
                 try FeedParser.parse(bytes, url: "https://example.org/feed")
-            }
+            })
             for _ in 0..<8 {
                 let streamed = Self.streamed(bytes, random: &random, url: "https://example.org/feed")
                 #expect(streamed == whole, "\(name)")
@@ -86,15 +86,5 @@ struct StreamTests {
         stream.restart()
         feed.withUnsafeBufferPointer { stream.append($0) }
         #expect(try stream.finish(whole: feed) == FeedParser.parse(feed))
-    }
-}
-
-extension Result where Failure == ParseError {
-    init(_ body: () throws(ParseError) -> Success) {
-        do {
-            self = .success(try body())
-        } catch {
-            self = .failure(error)
-        }
     }
 }

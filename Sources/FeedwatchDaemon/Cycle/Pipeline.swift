@@ -76,14 +76,16 @@ public final class Pipeline: Sendable {
         let known = previous?.url == feed.url ? previous : nil
         let request = FetchRequest(
             url: known?.fetchURL ?? feed.url, etag: known?.etag, lastModified: known?.lastModified)
-        switch await fetcher.fetch(request) {
+        // The body is parsed while it arrives; the rest of the work starts when the transfer ends.
+        let parser = StreamingParse()
+        switch await fetcher.fetch(request, observer: parser) {
         case .failed(let error):
             return FeedOutcome(feed: feed, previous: previous, result: .fetchFailed(error), startedAt: startedAt)
         case .notModified(let response):
             return FeedOutcome(feed: feed, previous: previous, result: .notModified(response), startedAt: startedAt)
         case .fetched(let response):
             do {
-                let parsed = try FeedParser.parse(response.body, url: response.effectiveURL, charset: response.charset)
+                let parsed = try await parser.parse(response).get()
                 let at = now()
                 let matched = parsed.items.map { item in
                     let hits = matcher.evaluate(item, at: at)
