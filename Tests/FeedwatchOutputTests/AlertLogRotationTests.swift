@@ -21,18 +21,23 @@ import Testing
                 return followed.snapshot.count < total
             }
         }
+        let written = Collected()
         let writer = Task.detached {
             for start in stride(from: 0, to: total, by: 4) {
-                try log.append(Array(alerts[start..<min(start + 4, total)]))
+                let batch = Array(alerts[start..<min(start + 4, total)])
+                try log.append(batch)
+                for alert in batch { written.add(alert.item.id) }
             }
         }
         let rotator = Task.detached {
             var count = 0
             for generation in 1...12 {
-                // Like `tail -F`, a follower can only see a generation that lived longer than its poll
-                // (5 ms here): rotate every 120 ms, far faster than logrotate ever does, yet slow
-                // enough that a loaded 2-core machine still polls in between.
+                // Like `tail -F`, a follower can only see a generation that lived until its next poll:
+                // one moved away unseen is gone for it. So each rotation (every 120 ms, far faster than
+                // logrotate ever does) waits, bounded, until the follower has read what was written
+                // so far — on a loaded machine a poll can come late — while the writer goes on.
                 try await Task.sleep(for: .milliseconds(120))
+                _ = await followed.wait(for: written.snapshot.count, timeout: .seconds(5))
                 // As logrotate does with `create`: move the file, create the new one, then signal.
                 try FileManager.default.moveItem(atPath: path, toPath: "\(path).\(generation)")
                 guard FileManager.default.createFile(atPath: path, contents: nil) else { return count }
