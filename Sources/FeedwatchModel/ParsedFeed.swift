@@ -18,6 +18,14 @@ public enum FeedFormat: String, Sendable, Codable, CaseIterable {
 public struct ParsedFeed: Sendable, Hashable, Codable {
     public var title: String?
     public var link: String?
+    /// The feed's own description (Atom `subtitle`/`tagline`, RSS channel `description`), as text.
+    public var subtitle: String?
+    /// When the feed says it last changed (Atom `updated`, RSS `lastBuildDate`, else its `pubDate`).
+    public var updated: Date?
+    /// The feed's authors (items without their own inherit them).
+    public var authors: [String] = []
+    /// The character encoding the document was read in, lower-case (`utf-8`, `windows-1252`…).
+    public var encoding: String?
     public var format: FeedFormat
     public var items: [FeedItem]
     /// True when the document was ill-formed and what is here was recovered from it.

@@ -4,7 +4,8 @@ import Foundation
 extension ParsedFeed {
     /// The feed in the contract shape of `feedwatch parse --json`:
     /// `{"title","link","format","items":[{"id","title","link","published","updated","authors","categories",
-    /// "summary","content"}]}` plus the extensions `partial`, `warnings` and, per item, `enclosures` and `geo`.
+    /// "summary","content"}]}` plus the extensions `subtitle`, `updated`, `authors`, `encoding`, `partial`,
+    /// `warnings` and, per item, `enclosures` and `geo`.
     /// Dates are RFC 3339 UTC or null, absent strings null, and every string is `sanitized`, so the
     /// output is safe to print and to read line by line.
     public func contractJSON(pretty: Bool) -> String {
@@ -12,7 +13,11 @@ extension ParsedFeed {
         w.object {
             w.key("title") { w.string(title) }
             w.key("link") { w.string(link) }
+            w.key("subtitle") { w.string(subtitle) }
+            w.key("updated") { w.string(updated.map(RFC3339.string(from:))) }
+            w.key("authors") { w.array(authors) { w.string($0) } }
             w.key("format") { w.string(format.rawValue) }
+            w.key("encoding") { w.string(encoding) }
             w.key("partial") { w.bool(partial) }
             w.key("warnings") { w.array(warnings) { w.string($0) } }
             w.key("items") {

@@ -30,7 +30,8 @@ enum ElementKind: Equatable {
             case "description": self = .description
             case "guid": self = .guid
             case "pubDate", "pubdate": self = .published
-            case "author": self = .rssAuthor
+            case "lastBuildDate": self = .updated
+            case "author", "managingEditor": self = .rssAuthor
             case "category": self = .category
             case "enclosure": self = .enclosure
             case "ttl": self = .ttl

@@ -204,11 +204,15 @@ public enum FeedParser {
             throw ParseError(.empty, "the document is empty")
         }
         if first == UInt8(ascii: "{") {
-            return try JSONFeedReader.parse(data, url: url, limits: limits)
+            var feed = try JSONFeedReader.parse(data, url: url, limits: limits)
+            feed.encoding = "utf-8"
+            return feed
         }
         guard let utf8 = EncodingSniffer.utf32AsUTF8(data) else {
             throw ParseError(.malformed, "the document could not be read")
         }
-        return try parse(utf8, url: url, charset: "UTF-8", limits: limits)
+        var feed = try parse(utf8, url: url, charset: "UTF-8", limits: limits)
+        feed.encoding = "utf-32"
+        return feed
     }
 }

@@ -92,6 +92,12 @@ extension FeedSAXReader {
         case .link:
             let s = Self.trimmed(bytes)
             if !s.isEmpty, feed.link == nil { feed.link = LinkResolver.resolve(s, against: currentBase) }
+        case .subtitle, .description:
+            if feed.subtitle == nil { feed.subtitle = FieldText(bytes: Array(bytes), isHTML: c.isHTML) }
+        case .updated, .dcDate:
+            if feed.updated == nil { feed.updated = FeedDate.parse(bytes: bytes) }
+        case .published:
+            if feed.published == nil { feed.published = FeedDate.parse(bytes: bytes) }
         case .ttl:
             feed.ttlMinutes = Double(Self.trimmed(bytes))
         case .syPeriod:

@@ -49,6 +49,9 @@ extension FeedSAXReader {
     func end() {
         guard let ctxt else { return }
         self.ctxt = nil
+        // The decoder libxml2 ended up reading with; none means the bytes were UTF-8 already.
+        let decoder = ctxt.pointee.input?.pointee.buf?.pointee.encoder?.pointee.name
+        encoding = decoder.map { String(cString: $0).lowercased() } ?? "utf-8"
         xmlFreeParserCtxt(ctxt)
     }
 
@@ -94,6 +97,7 @@ extension FeedSAXReader {
             return fragments.count - 1
         }
         let feedTitleSlot = slot(feed.title)
+        let feedSubtitleSlot = slot(feed.subtitle)
         let slots = items.map { (slot($0.title), slot($0.summary), slot($0.content), slot($0.mediaDescription)) }
         let texts = HTMLText.plainText(of: fragments)
         func text(_ field: FieldText?, _ index: Int?) -> String? {
@@ -104,6 +108,10 @@ extension FeedSAXReader {
         var parsed = ParsedFeed(format: format)
         parsed.title = text(feed.title, feedTitleSlot)
         parsed.link = feed.link ?? feed.alternateLink
+        parsed.subtitle = text(feed.subtitle, feedSubtitleSlot)
+        parsed.updated = feed.updated ?? feed.published
+        parsed.authors = feed.authors
+        parsed.encoding = encoding
         parsed.refreshHint = feed.refreshHint
         parsed.items.reserveCapacity(items.count)
         var truncated = 0

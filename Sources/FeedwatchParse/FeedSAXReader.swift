@@ -54,6 +54,8 @@ final class FeedSAXReader {
     var errorCount = 0
     var errorMessages: [String] = []
     var unsupportedEncoding = false
+    /// The character encoding the document was read in, once the parse ended.
+    var encoding: String?
     var warnings: [String] = []
     /// Element kinds already looked up, by (namespace, name) pointer pair: a feed uses a few
     /// dozen names, so a short list compared by pointer beats hashing the pair per element.

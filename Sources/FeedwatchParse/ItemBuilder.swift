@@ -39,6 +39,9 @@ final class ItemBuilder {
 /// The channel or feed while its elements arrive.
 struct FeedBuilder {
     var title: FieldText?
+    var subtitle: FieldText?
+    var updated: Date?
+    var published: Date?
     var link: String?
     var alternateLink: String?
     var ttlMinutes: Double?

@@ -93,7 +93,8 @@ class Text(str):
 # if the expectation wants something); every other key is "not applicable". Dates are produced
 # parsed (`*_parsed`); the date as written (`published`, `updated`) is not.
 PRODUCED = {
-    "feed": {"title", "title_detail", "link"},
+    "feed": {"title", "title_detail", "link", "subtitle", "subtitle_detail", "tagline", "tagline_detail",
+             "description", "updated_parsed", "author", "authors"},
     "entries[i]": {"title", "title_detail", "link", "id", "summary", "description", "summary_detail", "content",
                    "published_parsed", "updated_parsed", "author", "authors", "category", "tags",
                    "enclosures", "where"},
@@ -106,6 +107,7 @@ PRODUCED = {
 # feedparser gives an empty string for an element that is present but empty; feedwatch gives null
 # for text that is empty once HTML is removed.
 EMPTY_TEXT = {"title", "summary", "description"}
+FEED_TEXT = {"title", "subtitle", "tagline", "description"}
 
 
 class FPDict(dict):
@@ -118,9 +120,10 @@ class FPDict(dict):
 
     def __getitem__(self, key):
         if key not in self:
-            if key in EMPTY_TEXT and self.level == "entries[i]" or key == "title" and self.level == "feed":
+            if key in EMPTY_TEXT and self.level == "entries[i]" or key in FEED_TEXT and self.level == "feed":
                 return Text("")
-            if key in ("title_detail", "summary_detail") and self.level in ("feed", "entries[i]"):
+            if key in ("title_detail", "summary_detail", "subtitle_detail", "tagline_detail") and self.level in (
+                    "feed", "entries[i]"):
                 return FPDict(self.where + f"[{key!r}]", "detail", value=Text(""))
             if key == "where" and self.level == "entries[i]":
                 raise NotApplicable("entries[i]['where'] beyond a point: feedwatch keeps points only "
@@ -171,6 +174,17 @@ def to_feedparser(doc, failed):
         feed["title_detail"] = FPDict("feed['title_detail']", "detail", value=text(doc["title"]))
     if doc.get("link") is not None:
         feed["link"] = doc["link"]
+    if doc.get("subtitle") is not None:
+        # feedparser's names for the feed's description: subtitle, its older tagline, description.
+        for key in ("subtitle", "tagline", "description"):
+            feed[key] = text(doc["subtitle"])
+        for key in ("subtitle_detail", "tagline_detail"):
+            feed[key] = FPDict(f"feed[{key!r}]", "detail", value=text(doc["subtitle"]))
+    if doc.get("updated"):
+        feed["updated_parsed"] = struct_time(doc["updated"])
+    if doc.get("authors"):
+        feed["author"] = text(doc["authors"][0])
+        feed["authors"] = FPList([FPDict("feed['authors'][j]", "author", name=text(a)) for a in doc["authors"]])
     entries = FPList()
     for it in doc["items"]:
         e = FPDict("entries[i]", "entries[i]")
@@ -282,6 +296,9 @@ def unknown_names(expr):
 
 def evaluate(expr, result):
     unknown = unknown_names(expr)
+    if "encoding" in unknown:
+        return None, ("compares feedparser's encoding, the label declared or sent; feedwatch reports the "
+                      "encoding it read the bytes in (us-ascii and iso-8859-1 read as windows-1252, as browsers do)")
     if unknown:
         return None, f"uses {', '.join(unknown)}, which feedwatch does not produce"
     env = {"__builtins__": {"isinstance": isinstance, "len": len, "ord": ord, "str": str, "int": int,
