@@ -112,10 +112,15 @@ enum SimpleHTMLText {
                     // the common case, scanned in a tight loop and copied at once.
                     var j = i + 1
                     while j < n {
+                        // Eight bytes at a time while they are plain text with single spaces.
+                        if j + 8 <= n, bytes[j - 1] != 0x20, Self.isPlainWord(at: bytes.baseAddress! + j) {
+                            j += 8
+                            continue
+                        }
                         let c = bytes[j]
                         if Self.isPlain(c) {
                             j += 1
-                        } else if c == 0x20, j + 1 < n, Self.isPlain(bytes[j + 1]) {
+                        } else if c == 0x20, bytes[j - 1] != 0x20, j + 1 < n, Self.isPlain(bytes[j + 1]) {
                             j += 2
                         } else if c >= 0x80, let length = Self.utf8Length(bytes, at: j) {
                             j += length
@@ -123,6 +128,8 @@ enum SimpleHTMLText {
                             break
                         }
                     }
+                    // A space the eight-byte step took last belongs to what follows, not to the run.
+                    if bytes[j - 1] == 0x20 { j -= 1 }
                     out.run(bytes.baseAddress! + i, j - i)
                     i = j
                 } else if b >= 0x80 {
@@ -169,6 +176,21 @@ enum SimpleHTMLText {
                 return 4
             }
             return nil
+        }
+
+        /// Whether the eight bytes at `p` are all printable ASCII other than `<` and `&`, with no
+        /// two spaces in a row: a stretch of a plain-text run (bitwise, one load).
+        @inline(__always)
+        static func isPlainWord(at p: UnsafePointer<UInt8>) -> Bool {
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let high: UInt64 = 0x8080_8080_8080_8080
+            let v = UnsafeRawPointer(p).loadUnaligned(as: UInt64.self)
+            /// The high bit of each byte of `x` that is zero, exactly (no borrow between bytes).
+            func zeroBytes(_ x: UInt64) -> UInt64 { ~(((x & ~high) &+ ~high) | x | ~high) }
+            let belowSpace = ~((v & ~high) &+ ones &* 0x60) & ~v & high
+            let special = belowSpace | (v & high) | zeroBytes(v ^ (ones &* 0x3C)) | zeroBytes(v ^ (ones &* 0x26))
+            let spaces = zeroBytes(v ^ (ones &* 0x20))
+            return special == 0 && spaces & (spaces << 8) == 0
         }
 
         /// Printable ASCII other than space, `<` and `&`: text the fast path copies as it is.

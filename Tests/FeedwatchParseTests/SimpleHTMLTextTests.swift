@@ -92,4 +92,31 @@ struct SimpleHTMLTextTests {
         }
         #expect(taken > 500)
     }
+
+    /// Long runs of text — where the scan takes eight bytes at a time — with spaces single, double
+    /// and at every offset, tabs, line breaks and the odd tag or entity: libxml2's answer again.
+    @Test("Long plain-text runs: every fast-path answer equals libxml2's")
+    func longRunsAgree() {
+        let tokens = [
+            "a", "bc", "def", "Kirkuk", "x.", ",", " ", " ", "  ", "\n", "\t", " \n ", "&amp;", "Kerkük",
+            "(IS)", "'s", "-", "12345678", "<br>", "<br/>", "&#233;",
+        ]
+        var state: UInt64 = 0x2016_1021_0400_0000
+        func next() -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(truncatingIfNeeded: state >> 33)
+        }
+        var taken = 0
+        for _ in 0..<1_500 {
+            var html = ""
+            for _ in 0..<(10 + next() % 70) { html += tokens[next() % tokens.count] }
+            let bytes = Array(html.utf8)
+            guard let fast = SimpleHTMLText.plainText(of: bytes) else { continue }
+            taken += 1
+            let reference = HTMLText.parsedPlainText(of: bytes)
+            #expect(fast == reference, "\(html.debugDescription)")
+            if fast != reference { break }
+        }
+        #expect(taken > 1_000)
+    }
 }
