@@ -16,7 +16,38 @@ enum DocumentSniffer {
     /// libxml2 spends seconds of CPU on one element with 100,000 attributes before any callback
     /// could count them, so long start tags are checked here: any tag longer than 16 KiB with
     /// more `=` than `maxAttributes` is refused. Returns the tag's first bytes when refused.
+    ///
+    /// A tag that long is a stretch of 16 KiB without a `>`, so the bytes are stepped through a
+    /// window at a time, each starting after the last `>` of the one before: only a window with no
+    /// `>` at all (rare in a feed) sends its stretch to the tag-by-tag check.
     static func oversizedTag(_ p: UnsafeBufferPointer<UInt8>, maxAttributes: Int) -> String? {
+        guard let base = p.baseAddress else { return nil }
+        let window = 16_384
+        var start = 0  // just after a `>` (or the start): the tag-by-tag check may begin here
+        while p.count - start > window {
+            var last = start + window - 1
+            while last >= start, p[last] != 0x3E { last -= 1 }
+            if last >= start {
+                start = last + 1
+                continue
+            }
+            // No `>` in 16 KiB: check the tags from here to the next `>` after the stretch.
+            let from = start + window
+            let end =
+                memchr(base + from, 0x3E, p.count - from).map {
+                    UnsafeRawPointer($0).assumingMemoryBound(to: UInt8.self) - base + 1
+                } ?? p.count
+            if let tag = oversizedTagByTag(UnsafeBufferPointer(rebasing: p[start..<end]), maxAttributes: maxAttributes)
+            {
+                return tag
+            }
+            start = end
+        }
+        return nil
+    }
+
+    /// The check one tag at a time: from each `<` to the next `>`.
+    static func oversizedTagByTag(_ p: UnsafeBufferPointer<UInt8>, maxAttributes: Int) -> String? {
         guard let base = p.baseAddress else { return nil }
         var offset = 0
         while offset < p.count {

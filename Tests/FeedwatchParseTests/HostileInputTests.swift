@@ -1,7 +1,9 @@
 import FeedwatchModel
-import FeedwatchParse
+import FeedwatchTesting
 import Foundation
 import Testing
+
+@testable import FeedwatchParse
 
 /// Hostile documents (FACTS.md, libxml2 section): each is an error for that feed or a bounded
 /// result — never a crash, a hang, a file read, a network request or an unbounded allocation.
@@ -167,5 +169,38 @@ struct HostileInputTests {
         }
         #expect(results.count == 16)
         #expect(results.allSatisfy { $0 == expected })
+    }
+}
+
+@Suite("The long-start-tag check")
+struct OversizedTagTests {
+    /// The windowed scan gives the tag-by-tag check's answer: random documents with long and short
+    /// tags, attribute-heavy or not, text with stray `>`, at every kind of offset.
+    @Test func windowedScanAgreesWithTagByTag() {
+        var random = SeededRandomNumberGenerator(seed: 1_016)
+        var refused = 0
+        for _ in 0..<200 {
+            var doc = ""
+            for _ in 0..<Int.random(in: 1...12, using: &random) {
+                switch Int.random(in: 0..<5, using: &random) {
+                case 0: doc += String(repeating: "text > more ", count: Int.random(in: 0...3_000, using: &random))
+                case 1:
+                    doc +=
+                        "<item " + String(repeating: "a=\"\" ", count: Int.random(in: 0...6_000, using: &random)) + ">"
+                case 2:
+                    doc +=
+                        "<x " + String(repeating: "long text ", count: Int.random(in: 0...3_000, using: &random)) + "/>"
+                case 3: doc += "<title>Kirkuk</title>"
+                default: doc += String(repeating: "y", count: Int.random(in: 0...20_000, using: &random))
+                }
+            }
+            let bytes = Array(doc.utf8)
+            bytes.withUnsafeBufferPointer { p in
+                let windowed = DocumentSniffer.oversizedTag(p, maxAttributes: 1_000)
+                #expect(windowed == DocumentSniffer.oversizedTagByTag(p, maxAttributes: 1_000))
+                if windowed != nil { refused += 1 }
+            }
+        }
+        #expect(refused > 20 && refused < 180, "both answers must occur: \(refused) refused")
     }
 }
