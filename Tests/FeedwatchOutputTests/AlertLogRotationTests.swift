@@ -22,22 +22,25 @@ import Testing
             }
         }
         let written = Collected()
-        let writer = Task.detached {
+        // The writer and the rotator block (fsync, sleeps) on threads of their own: the follower
+        // polls on the cooperative pool, which a blocking task would take from it.
+        async let writer: Void = Self.onThread {
             for start in stride(from: 0, to: total, by: 4) {
                 let batch = Array(alerts[start..<min(start + 4, total)])
                 try log.append(batch)
                 for alert in batch { written.add(alert.item.id) }
             }
         }
-        let rotator = Task.detached {
+        async let rotator = Self.onThread {
             var count = 0
             for generation in 1...12 {
                 // Like `tail -F`, a follower can only see a generation that lived until its next poll:
                 // one moved away unseen is gone for it. So each rotation (every 120 ms, far faster than
                 // logrotate ever does) waits, bounded, until the follower has read what was written
                 // so far — on a loaded machine a poll can come late — while the writer goes on.
-                try await Task.sleep(for: .milliseconds(120))
-                _ = await followed.wait(for: written.snapshot.count, timeout: .seconds(5))
+                usleep(120_000)
+                let deadline = Date().addingTimeInterval(5)
+                while followed.snapshot.count < written.snapshot.count, Date() < deadline { usleep(5_000) }
                 // As logrotate does with `create`: move the file, create the new one, then signal.
                 try FileManager.default.moveItem(atPath: path, toPath: "\(path).\(generation)")
                 guard FileManager.default.createFile(atPath: path, contents: nil) else { return count }
@@ -46,8 +49,8 @@ import Testing
             }
             return count
         }
-        try await writer.value
-        #expect(try await rotator.value == 12)
+        try await writer
+        #expect(try await rotator == 12)
 
         var logged: [String] = []
         for file in [path] + (1...12).map({ "\(path).\($0)" }) {
@@ -68,5 +71,12 @@ import Testing
         try await follower.value
         #expect(followed.snapshot.count == total)
         #expect(Set(followed.snapshot).count == total)
+    }
+
+    /// Runs `body` on a thread of its own and waits for it without holding a cooperative thread.
+    static func onThread<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread { continuation.resume(with: Result { try body() }) }
+        }
     }
 }
