@@ -35,7 +35,8 @@ extension Matcher {
 private struct WatchlistCheck {
     let watchlist: Watchlist
     var diagnostics: [WatchlistDiagnostic] = []
-    private var entityByID: [String: Entity] = [:]
+    /// The first entity with each id, by its index in `watchlist.entities`.
+    private var entityIndexByID: [String: Int] = [:]
 
     static let unknownLocation = SourceLocation(file: "<watchlist>", line: 0, column: 0)
 
@@ -58,21 +59,26 @@ private struct WatchlistCheck {
 
     private func place(_ location: SourceLocation?) -> String { location.map { " (\($0))" } ?? "" }
 
+    private func entity(withID id: String) -> Entity? { entityIndexByID[id].map { watchlist.entities[$0] } }
+
     private mutating func checkIDs() {
-        for entity in watchlist.entities {
-            if entity.id.trimmingCharacters(in: .whitespaces).isEmpty {
+        entityIndexByID.reserveCapacity(watchlist.entities.count)
+        let whitespace = CharacterSet.whitespaces
+        for (index, entity) in watchlist.entities.enumerated() {
+            // What trims to nothing (`trimmingCharacters(in: .whitespaces).isEmpty`), without NSString.
+            if entity.id.unicodeScalars.allSatisfy(whitespace.contains) {
                 report(
                     .error, entity.location, "a \(entity.kind.rawValue) has an empty id; give it an id such as 'kirkuk'"
                 )
                 continue
             }
-            if let first = entityByID[entity.id] {
+            if let first = self.entity(withID: entity.id) {
                 report(
                     .error, entity.location,
                     "id '\(entity.id)' is already used by the \(first.kind.rawValue)\(place(first.location)); give each entity its own id"
                 )
             } else {
-                entityByID[entity.id] = entity
+                entityIndexByID[entity.id] = index
             }
         }
         var ruleIDs: [String: Rule] = [:]
@@ -93,7 +99,7 @@ private struct WatchlistCheck {
         var inReportedCycle: Set<String> = []
         for entity in watchlist.entities {
             guard let parent = entity.parent, !inReportedCycle.contains(entity.id) else { continue }
-            guard let parentEntity = entityByID[parent] else {
+            guard let parentEntity = self.entity(withID: parent) else {
                 report(
                     .error, entity.location,
                     "\(describe(entity)) names parent '\(parent)', which is not the id of any entity; fix the spelling or add it"
@@ -114,7 +120,7 @@ private struct WatchlistCheck {
                     break
                 }
                 seen.insert(id)
-                next = entityByID[id]?.parent
+                next = self.entity(withID: id)?.parent
             }
         }
     }
@@ -226,7 +232,7 @@ extension WatchlistCheck {
         switch expression {
         case .kind: break
         case .entity(let kind, let id, let column):
-            guard let entity = entityByID[id] else {
+            guard let entity = entity(withID: id) else {
                 let hint = kind.map { " \($0.rawValue)" } ?? ""
                 report(
                     .error, rule.location,
