@@ -128,8 +128,10 @@ private struct WatchlistCheck {
 
 extension WatchlistCheck {
     fileprivate mutating func checkAliases() {
-        var owners: [String: (entity: Entity, alias: Alias)] = [:]
-        for entity in watchlist.entities {
+        // The first entity (by index) to claim each normalized alias, and where that alias is.
+        var owners: [String: (entity: Int, location: SourceLocation?)] = [:]
+        owners.reserveCapacity(watchlist.aliasCount + watchlist.entities.count)
+        for (index, entity) in watchlist.entities.enumerated() {
             var usable = 0
             var aliases = entity.aliases
             if !entity.name.isEmpty, !aliases.contains(where: { $0.text == entity.name }) {
@@ -158,16 +160,21 @@ extension WatchlistCheck {
                         + String(
                             TextNormalizer.normalizePreservingCase(alias.text).compactMap { Unicode.Scalar($0) }.map(
                                 Character.init)) : key
-                if let owner = owners[ownerKey], owner.entity.id != entity.id {
-                    report(
-                        .warning, location,
-                        "alias '\(alias.text)' of \(describe(entity)) is also an alias of \(describe(owner.entity))\(place(owner.alias.location ?? owner.entity.location)); every match will count for both — keep it on one entity or add an exclusion"
-                    )
-                } else if owners[ownerKey] == nil {
-                    owners[ownerKey] = (entity, alias)
+                if let owner = owners[ownerKey] {
+                    let ownerEntity = watchlist.entities[owner.entity]
+                    if ownerEntity.id != entity.id {
+                        report(
+                            .warning, location,
+                            "alias '\(alias.text)' of \(describe(entity)) is also an alias of \(describe(ownerEntity))\(place(owner.location ?? ownerEntity.location)); every match will count for both — keep it on one entity or add an exclusion"
+                        )
+                    }
+                } else {
+                    owners[ownerKey] = (index, alias.location)
                 }
                 if alias.caseSensitive { continue }
-                let letters = key.unicodeScalars.filter { $0.properties.isAlphabetic }.count
+                // Counted up to 3: only a count of 2 or less is reported.
+                var letters = 0
+                for scalar in key.unicodeScalars where letters < 3 && scalar.properties.isAlphabetic { letters += 1 }
                 if letters <= 2 {
                     report(
                         .warning, location,
