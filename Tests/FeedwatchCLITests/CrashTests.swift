@@ -30,6 +30,18 @@ struct CrashTests {
             "feedwatch.yaml",
             "feeds:\n\(feeds.joined(separator: "\n"))\nstore: state/fw.sqlite\nalert_log: state/alerts.jsonl\n")
 
+        // Kill moments spread over about twice a repeat run's length, however long a run takes with
+        // this build on this machine, so that most runs die mid-way. Timed on a state of its own.
+        let calibration = try dir.write(
+            "calibration.yaml",
+            "feeds:\n\(feeds.joined(separator: "\n"))\nstore: calibration/fw.sqlite\nalert_log: calibration/alerts.jsonl\n"
+        )
+        _ = try FeedwatchProcess.run(["run", "--once", "--config", calibration])
+        let started = Date()
+        let timed = try FeedwatchProcess.run(["run", "--once", "--config", calibration])
+        #expect(timed.status == 0, "\(timed.stderr)")
+        let killWindow = UInt32(min(2 * Date().timeIntervalSince(started), 5) * 1_000_000)
+
         var random = SeededRandomNumberGenerator(seed: 20_161_021)
         let deadline = Date().addingTimeInterval(60)
         var kills = 0
@@ -41,7 +53,7 @@ struct CrashTests {
             itemCounts[feed] += Int.random(in: 1...5, using: &random)
             server.change(path: "/f\(feed).xml", body: Self.rss(feed: feed, items: itemCounts[feed]))
             let process = try FeedwatchProcess.start(["run", "--once", "--config", config])
-            usleep(UInt32.random(in: 0...250_000, using: &random))
+            usleep(UInt32.random(in: 0...killWindow, using: &random))
             if process.process.isRunning { kills += 1 }
             _ = try process.stop(signal: SIGKILL, timeout: 10)
         }
