@@ -21,8 +21,9 @@ extension CompiledWatchlist {
 
         var patterns: [Pattern] = []
         var keys: [[UInt32]] = []
+        let buffer = NormalizedText()
         func add(_ text: String, role: Pattern.Role, alias: Alias?) {
-            guard var key = Self.patternKey(text) else { return }
+            guard var key = Self.patternKey(text, buffer: buffer) else { return }
             let table = FoldTable.shared
             let isArabic = key.contains { Unicode.Scalar($0).map(ScalarFolding.isArabicScript) ?? false }
             var needsArticle = false
@@ -70,12 +71,14 @@ extension CompiledWatchlist {
         }
     }
 
-    /// The normalized scalars of an alias or phrase (line breaks as spaces), or nil if nothing is left.
-    static func patternKey(_ text: String) -> [UInt32]? {
-        let normalized = NormalizedText(text)
-        var key = normalized.values.map { $0 == 0x0A ? 0x20 : $0 }
-        while key.last == 0x20 { key.removeLast() }
-        return key.isEmpty ? nil : key
+    /// The normalized scalars of an alias or phrase (line breaks as spaces), or nil if nothing is
+    /// left. `buffer` is scratch space, reused from pattern to pattern.
+    static func patternKey(_ text: String, buffer: NormalizedText) -> [UInt32]? {
+        TextNormalizer.normalize(text, into: buffer)
+        var count = buffer.count
+        while count > 0, buffer.scalars[count - 1] == 0x20 || buffer.scalars[count - 1] == 0x0A { count -= 1 }
+        guard count > 0 else { return nil }
+        return UnsafeBufferPointer(start: buffer.scalars, count: count).map { $0 == 0x0A ? 0x20 : $0 }
     }
 
     private static func resolve(_ expression: RuleExpression, indexByID: [String: Int32]) -> ResolvedExpression {

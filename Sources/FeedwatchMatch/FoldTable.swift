@@ -30,47 +30,48 @@ final class FoldTable: @unchecked Sendable {
     static let highRange: Range<UInt32> = 0xFB00..<0x1_0000
     static let slotCount = Int(lowLimit) + highRange.count
 
-    /// The one shared table, built on first use, once per process.
-    static let shared = FoldTable()
+    /// The one shared table, loaded on first use from the contents precomputed in
+    /// FoldTable+Data.swift (deriving them from Unicode data takes 10,000 Foundation calls).
+    static let shared = FoldTable(.precomputed)
 
-    private init() {
-        entries = .allocate(capacity: Self.slotCount)
-        wordFlags = .allocate(capacity: Self.slotCount)
-        ascii = .allocate(capacity: 128)
-        var sequenceList: [UInt32] = []
-        var longest = 1
-        // Every slot's first fold step at once (two Foundation calls, not two per scalar); the
-        // fixed-point rounds after it look their steps up here too.
-        let tableScalars = (0..<Self.slotCount).compactMap { Unicode.Scalar(Self.value(atSlot: $0)) }
-        let firstSteps = Dictionary(
-            uniqueKeysWithValues: zip(
-                tableScalars.map(\.value), ScalarFolding.steps(tableScalars, foldCase: true)))
-        let step = { (scalar: Unicode.Scalar) in
-            firstSteps[scalar.value] ?? ScalarFolding.steps([scalar], foldCase: true)[0]
-        }
-        for slot in 0..<Self.slotCount {
-            let value = Self.value(atSlot: slot)
+    /// The slow way to the contents of every slot, from `ScalarFolding`: what
+    /// scripts/generate-fold-table.sh writes to FoldTable+Data.swift, and what a test checks it against.
+    static func derived() -> Contents {
+        var contents = Contents(entries: [], sequences: [], wordFlags: [])
+        for slot in 0..<slotCount {
+            let value =
+                slot < Int(lowLimit) ? UInt32(slot) : UInt32(slot - Int(lowLimit)) + highRange.lowerBound
             guard let scalar = Unicode.Scalar(value) else {
-                entries[slot] = value
-                wordFlags[slot] = false
+                contents.entries.append(value)
+                contents.wordFlags.append(false)
                 continue
             }
-            wordFlags[slot] = ScalarFolding.isWordCharacter(scalar)
-            let folded = ScalarFolding.fold(scalar, step: step)
-            longest = max(longest, folded.count)
-            var entry = Self.encode(folded, into: &sequenceList)
-            if entry & Self.sequenceFlag == 0, ScalarFolding.isWordCharacter(folded[0]) { entry |= Self.wordBit }
-            entries[slot] = entry
+            contents.wordFlags.append(ScalarFolding.isWordCharacter(scalar))
+            let folded = ScalarFolding.fold(scalar, foldCase: true)
+            var entry = encode(folded, into: &contents.sequences)
+            if entry & sequenceFlag == 0, ScalarFolding.isWordCharacter(folded[0]) { entry |= wordBit }
+            contents.entries.append(entry)
         }
+        return contents
+    }
+
+    private init(_ contents: Contents) {
+        entries = .allocate(capacity: Self.slotCount)
+        entries.initialize(from: contents.entries, count: Self.slotCount)
+        wordFlags = .allocate(capacity: Self.slotCount)
+        wordFlags.initialize(from: contents.wordFlags, count: Self.slotCount)
+        sequences = .allocate(capacity: max(1, contents.sequences.count))
+        sequences.initialize(from: contents.sequences, count: contents.sequences.count)
+        longestSequence = contents.entries.reduce(1) { longest, entry in
+            entry != Self.dropped && entry & Self.sequenceFlag != 0 ? max(longest, Int(entry >> 16 & 0x7FFF)) : longest
+        }
+        ascii = .allocate(capacity: 128)
         for value in 0..<128 {
             let entry = entries[value]
             // Every ASCII character folds to exactly one ASCII character.
             ascii[value] = entry == Self.dropped || entry & Self.sequenceFlag != 0 ? 0x20 : entry & ~Self.wordBit
             if ascii[value] < 0x80, wordFlags[Int(ascii[value])] { ascii[value] |= Self.asciiWordBit }
         }
-        sequences = .allocate(capacity: max(1, sequenceList.count))
-        sequences.initialize(from: sequenceList, count: sequenceList.count)
-        longestSequence = longest
     }
 
     static func encode(_ folded: [Unicode.Scalar], into sequences: inout [UInt32]) -> UInt32 {
@@ -82,11 +83,6 @@ final class FoldTable: @unchecked Sendable {
             sequences.append(contentsOf: folded.map(\.value))
             return sequenceFlag | UInt32(folded.count) << 16 | index
         }
-    }
-
-    /// The scalar value a slot stands for.
-    static func value(atSlot slot: Int) -> UInt32 {
-        slot < Int(lowLimit) ? UInt32(slot) : UInt32(slot - Int(lowLimit)) + highRange.lowerBound
     }
 
     @inline(__always)
@@ -109,6 +105,35 @@ final class FoldTable: @unchecked Sendable {
         if let slot = Self.slot(value) { return wordFlags[slot] }
         guard let scalar = Unicode.Scalar(value) else { return false }
         return ScalarFolding.isWordCharacter(scalar)
+    }
+}
+
+extension FoldTable {
+    /// What the table holds, as plain arrays: one entry and one word flag per slot, and the
+    /// sequences that entries point into.
+    struct Contents: Equatable {
+        var entries: [UInt32]
+        var sequences: [UInt32]
+        var wordFlags: [Bool]
+
+        init(entries: [UInt32], sequences: [UInt32], wordFlags: [Bool]) {
+            self.entries = entries
+            self.sequences = sequences
+            self.wordFlags = wordFlags
+        }
+
+        /// With the word flags packed 64 to a word, as FoldTable+Data.swift stores them.
+        init(entries: [UInt32], sequences: [UInt32], wordBits: [UInt64]) {
+            self.init(
+                entries: entries, sequences: sequences,
+                wordFlags: entries.indices.map { wordBits[$0 >> 6] >> UInt64($0 & 63) & 1 != 0 })
+        }
+
+        var wordBits: [UInt64] {
+            var bits = [UInt64](repeating: 0, count: (wordFlags.count + 63) / 64)
+            for (slot, flag) in wordFlags.enumerated() where flag { bits[slot >> 6] |= 1 << UInt64(slot & 63) }
+            return bits
+        }
     }
 }
 

@@ -35,7 +35,8 @@ extension Matcher {
 private struct WatchlistCheck {
     let watchlist: Watchlist
     var diagnostics: [WatchlistDiagnostic] = []
-    private var entityByID: [String: Entity] = [:]
+    /// The first entity with each id, by its index in `watchlist.entities`.
+    private var entityIndexByID: [String: Int] = [:]
 
     static let unknownLocation = SourceLocation(file: "<watchlist>", line: 0, column: 0)
 
@@ -58,21 +59,26 @@ private struct WatchlistCheck {
 
     private func place(_ location: SourceLocation?) -> String { location.map { " (\($0))" } ?? "" }
 
+    private func entity(withID id: String) -> Entity? { entityIndexByID[id].map { watchlist.entities[$0] } }
+
     private mutating func checkIDs() {
-        for entity in watchlist.entities {
-            if entity.id.allSatisfy(\.isWhitespace) {
+        entityIndexByID.reserveCapacity(watchlist.entities.count)
+        let whitespace = CharacterSet.whitespaces
+        for (index, entity) in watchlist.entities.enumerated() {
+            // What trims to nothing (`trimmingCharacters(in: .whitespaces).isEmpty`), without NSString.
+            if entity.id.unicodeScalars.allSatisfy(whitespace.contains) {
                 report(
                     .error, entity.location, "a \(entity.kind.rawValue) has an empty id; give it an id such as 'kirkuk'"
                 )
                 continue
             }
-            if let first = entityByID[entity.id] {
+            if let first = self.entity(withID: entity.id) {
                 report(
                     .error, entity.location,
                     "id '\(entity.id)' is already used by the \(first.kind.rawValue)\(place(first.location)); give each entity its own id"
                 )
             } else {
-                entityByID[entity.id] = entity
+                entityIndexByID[entity.id] = index
             }
         }
         var ruleIDs: [String: Rule] = [:]
@@ -93,7 +99,7 @@ private struct WatchlistCheck {
         var inReportedCycle: Set<String> = []
         for entity in watchlist.entities {
             guard let parent = entity.parent, !inReportedCycle.contains(entity.id) else { continue }
-            guard let parentEntity = entityByID[parent] else {
+            guard let parentEntity = self.entity(withID: parent) else {
                 report(
                     .error, entity.location,
                     "\(describe(entity)) names parent '\(parent)', which is not the id of any entity; fix the spelling or add it"
@@ -114,7 +120,7 @@ private struct WatchlistCheck {
                     break
                 }
                 seen.insert(id)
-                next = entityByID[id]?.parent
+                next = self.entity(withID: id)?.parent
             }
         }
     }
@@ -122,8 +128,10 @@ private struct WatchlistCheck {
 
 extension WatchlistCheck {
     fileprivate mutating func checkAliases() {
-        var owners: [String: (entity: Entity, alias: Alias)] = [:]
-        for entity in watchlist.entities {
+        // The first entity (by index) to claim each normalized alias, and where that alias is.
+        var owners: [String: (entity: Int, location: SourceLocation?)] = [:]
+        owners.reserveCapacity(watchlist.aliasCount + watchlist.entities.count)
+        for (index, entity) in watchlist.entities.enumerated() {
             var usable = 0
             var aliases = entity.aliases
             if !entity.name.isEmpty, !aliases.contains(where: { $0.text == entity.name }) {
@@ -152,16 +160,21 @@ extension WatchlistCheck {
                         + String(
                             TextNormalizer.normalizePreservingCase(alias.text).compactMap { Unicode.Scalar($0) }.map(
                                 Character.init)) : key
-                if let owner = owners[ownerKey], owner.entity.id != entity.id {
-                    report(
-                        .warning, location,
-                        "alias '\(alias.text)' of \(describe(entity)) is also an alias of \(describe(owner.entity))\(place(owner.alias.location ?? owner.entity.location)); every match will count for both — keep it on one entity or add an exclusion"
-                    )
-                } else if owners[ownerKey] == nil {
-                    owners[ownerKey] = (entity, alias)
+                if let owner = owners[ownerKey] {
+                    let ownerEntity = watchlist.entities[owner.entity]
+                    if ownerEntity.id != entity.id {
+                        report(
+                            .warning, location,
+                            "alias '\(alias.text)' of \(describe(entity)) is also an alias of \(describe(ownerEntity))\(place(owner.location ?? ownerEntity.location)); every match will count for both — keep it on one entity or add an exclusion"
+                        )
+                    }
+                } else {
+                    owners[ownerKey] = (index, alias.location)
                 }
                 if alias.caseSensitive { continue }
-                let letters = key.unicodeScalars.filter { $0.properties.isAlphabetic }.count
+                // Counted up to 3: only a count of 2 or less is reported.
+                var letters = 0
+                for scalar in key.unicodeScalars where letters < 3 && scalar.properties.isAlphabetic { letters += 1 }
                 if letters <= 2 {
                     report(
                         .warning, location,
@@ -226,7 +239,7 @@ extension WatchlistCheck {
         switch expression {
         case .kind: break
         case .entity(let kind, let id, let column):
-            guard let entity = entityByID[id] else {
+            guard let entity = entity(withID: id) else {
                 let hint = kind.map { " \($0.rawValue)" } ?? ""
                 report(
                     .error, rule.location,

@@ -44,13 +44,6 @@ public final class Matcher: Sendable {
         self.compiled = CompiledWatchlist(watchlist)
     }
 
-    /// Starts building the normalization tables every matcher shares (once per process, a few
-    /// milliseconds) on another thread, so that a caller with other work first does not wait
-    /// for them later. Harmless when they exist already.
-    public static func prepareInBackground() {
-        Thread.detachNewThread { _ = FoldTable.shared }
-    }
-
     /// Every place in the item where a watched entity is named, at the given time (aliases
     /// can have a validity period), in field order (title, summary, content, categories)
     /// and then by position.

@@ -8,62 +8,37 @@ enum ScalarFolding {
     /// Applying the fold to its own output changes nothing (the loop runs to a fixed point),
     /// which is what makes normalization idempotent.
     static func fold(_ scalar: Unicode.Scalar, foldCase: Bool) -> [Unicode.Scalar] {
-        fold(scalar) { steps([$0], foldCase: foldCase)[0] }
-    }
-
-    /// `fold`, taking each round's step from `step` (a table of steps computed at once).
-    static func fold(_ scalar: Unicode.Scalar, step: (Unicode.Scalar) -> [Unicode.Scalar]) -> [Unicode.Scalar] {
         var current = [scalar]
         for _ in 0..<4 {
-            let next = current.flatMap(step)
+            let next = current.flatMap { step($0, foldCase: foldCase) }
             if next == current { return next }
             current = next
         }
         return current
     }
 
-    /// One round for each scalar: a special mapping if there is one, else compatibility
-    /// decomposition, case mapping and removal of combining marks and format characters.
-    ///
-    /// The scalars that need Foundation go through it together — one NFKD and one lower-casing
-    /// of all of them, each after a separator that both leave alone and that no case rule looks
-    /// across — which gives what one call per scalar gives at a fraction of the cost.
-    static func steps(_ scalars: [Unicode.Scalar], foldCase: Bool) -> [[Unicode.Scalar]] {
-        var results = scalars.map { quickStep($0, foldCase: foldCase) }
-        let pending = results.indices.filter { results[$0] == nil }
-        guard !pending.isEmpty else { return results.map { $0 ?? [] } }
-        let separator: Unicode.Scalar = "\u{1}"
-        var joined = String.UnicodeScalarView()
-        for index in pending {
-            joined.append(separator)
-            joined.append(scalars[index])
-        }
-        var text = String(joined).decomposedStringWithCompatibilityMapping
-        if foldCase { text = text.lowercased() }
-        let parts = text.unicodeScalars.split(separator: separator, omittingEmptySubsequences: false).dropFirst()
-        precondition(parts.count == pending.count, "a fold crossed the separator")
-        for (index, part) in zip(pending, parts) {
-            results[index] = part.filter { scalar in
-                switch scalar.properties.generalCategory {
-                case .nonspacingMark, .enclosingMark, .format: false
-                default: true
-                }
-            }
-        }
-        return results.map { $0 ?? [] }
-    }
-
-    /// The step of a scalar that needs no Foundation call, or nil.
-    private static func quickStep(_ scalar: Unicode.Scalar, foldCase: Bool) -> [Unicode.Scalar]? {
+    /// One round: a special mapping if there is one, else compatibility decomposition,
+    /// case mapping and removal of combining marks and format characters.
+    private static func step(_ scalar: Unicode.Scalar, foldCase: Bool) -> [Unicode.Scalar] {
         if let special = special(scalar, foldCase: foldCase) { return special }
-        switch scalar.properties.generalCategory {
+        let properties = scalar.properties
+        switch properties.generalCategory {
         // Diacritics, harakat, Quranic marks, zero-width and bidi controls, soft hyphen.
         case .nonspacingMark, .enclosingMark, .format: return []
         case .control: return [" "]
         case .spaceSeparator: return [" "]
         case .lineSeparator, .paragraphSeparator: return ["\n"]
-        default: return nil
+        default: break
         }
+        var text = String(scalar).decomposedStringWithCompatibilityMapping
+        if foldCase { text = text.lowercased() }
+        let out = text.unicodeScalars.filter { scalar in
+            switch scalar.properties.generalCategory {
+            case .nonspacingMark, .enclosingMark, .format: false
+            default: true
+            }
+        }
+        return Array(out)
     }
 
     /// Mappings that neither NFKD nor case mapping provide: spaces, apostrophes, dashes,

@@ -1,7 +1,6 @@
 import FeedwatchFetch
 import FeedwatchModel
 import Foundation
-import Yams
 
 /// Reads `feedwatch.yaml`. Start-up, `check` and reload all go through here, so they agree.
 enum ConfigLoader {
@@ -60,7 +59,9 @@ enum ConfigLoader {
         for (index, glob) in globs.enumerated() {
             let matched = expand(glob, relativeTo: base)
             if matched.isEmpty {
-                let node = top["watchlists"]?.value.sequence.flatMap { index < $0.count ? $0[index] : nil }
+                let node = top["watchlists"].flatMap { list in
+                    list.value.kind == .sequence ? reader.children(of: list.value).dropFirst(index).first : nil
+                }
                 reader.problem(
                     node ?? top["watchlists"]?.value,
                     "watchlist pattern '\(glob)' matches no file (paths are relative to \(base))")
@@ -117,19 +118,19 @@ enum ConfigLoader {
     }
 
     private static func readFeeds(
-        _ entry: (key: Node, value: Node)?, base: String, interval: TimeInterval, minInterval: TimeInterval,
-        reader: inout YAMLReader, root: Node
+        _ entry: (key: YAMLNode, value: YAMLNode)?, base: String, interval: TimeInterval, minInterval: TimeInterval,
+        reader: inout YAMLReader, root: YAMLNode
     ) -> [FeedSource] {
         guard let entry else {
             reader.problem(root, "no 'feeds:' list; add at least one feed with a url")
             return []
         }
         var feeds: [FeedSource] = []
-        var locationByID: [String: SourceLocation?] = [:]
+        var feedByID: [String: Int] = [:]
         for node in reader.sequence(entry.value, "feeds") {
-            let fields: [String: (key: Node, value: Node)]?
-            if node.scalar != nil {
-                fields = ["url": (node, node)]  // a bare URL is a feed with defaults
+            let fields: YAMLFields?
+            if node.kind == .scalar {
+                fields = YAMLFields(entries: [("url", node, node)])  // a bare URL is a feed with defaults
             } else {
                 fields = reader.mapping(node, "a feed", allowed: feedKeys)
             }
@@ -143,13 +144,11 @@ enum ConfigLoader {
             else { continue }
             let id = fields["id"].flatMap { reader.string($0.value, "id") } ?? derivedID(url)
             let location = reader.location(of: node)
-            if let other = locationByID[id] {
+            if let other = feedByID[id].map({ feeds[$0] }) {
                 reader.problem(
                     fields["id"]?.value ?? urlNode,
-                    "feed id '\(id)' is already used by the feed at \(other?.description ?? "?"); give this one its own 'id:'"
+                    "feed id '\(id)' is already used by the feed at \(other.location?.description ?? "?"); give this one its own 'id:'"
                 )
-            } else {
-                locationByID[id] = location
             }
             let every = fields["interval"].flatMap { reader.duration($0.value, "interval") } ?? interval
             if every < minInterval, let node = fields["interval"]?.value {
@@ -159,6 +158,7 @@ enum ConfigLoader {
                         + "block clients that poll this often: raise it, or lower defaults.min_interval")
             }
             let window = fields["backfill"].flatMap { backfillWindow($0.value, "backfill", &reader) }
+            feedByID[id] = feedByID[id] ?? feeds.count
             feeds.append(FeedSource(id: id, url: url, interval: every, backfill: window, location: location))
         }
         if feeds.isEmpty, reader.problems.isEmpty {
@@ -168,12 +168,12 @@ enum ConfigLoader {
     }
 
     /// A backfill window: a duration, or `all` to alert on a new feed's whole archive.
-    private static func backfillWindow(_ node: Node, _ what: String, _ reader: inout YAMLReader) -> TimeInterval? {
-        if node.scalar?.string.lowercased() == "all" { return .infinity }
+    private static func backfillWindow(_ node: YAMLNode, _ what: String, _ reader: inout YAMLReader) -> TimeInterval? {
+        if node.scalar?.lowercased() == "all" { return .infinity }
         return reader.duration(node, what)
     }
 
-    private static func feedURL(_ raw: String, base: String, node: Node, _ reader: inout YAMLReader) -> String? {
+    private static func feedURL(_ raw: String, base: String, node: YAMLNode, _ reader: inout YAMLReader) -> String? {
         let lower = raw.lowercased()
         if lower.hasPrefix("http://") || lower.hasPrefix("https://") {
             guard URL(string: raw)?.host != nil else {
@@ -190,7 +190,7 @@ enum ConfigLoader {
         return URL(fileURLWithPath: resolve(raw, base)).standardized.absoluteString
     }
 
-    private static func readFetch(_ node: Node?, _ reader: inout YAMLReader) -> FetchLimits {
+    private static func readFetch(_ node: YAMLNode?, _ reader: inout YAMLReader) -> FetchLimits {
         var limits = FetchLimits()
         var contact: String?
         if let node, let fields = reader.mapping(node, "fetch", allowed: fetchKeys) {
@@ -219,7 +219,7 @@ enum ConfigLoader {
         return limits
     }
 
-    private static func count(_ node: Node, _ what: String, _ range: ClosedRange<Int>, _ reader: inout YAMLReader)
+    private static func count(_ node: YAMLNode, _ what: String, _ range: ClosedRange<Int>, _ reader: inout YAMLReader)
         -> Int?
     {
         guard let value = reader.number(node, what) else { return nil }

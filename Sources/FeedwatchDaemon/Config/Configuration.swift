@@ -17,19 +17,21 @@ public struct Configuration: Sendable {
     public static func load(
         path: String, environment: [String: String] = ProcessInfo.processInfo.environment, warnings: Bool = true
     ) throws(ConfigurationError) -> Configuration {
-        // The matcher's tables build on another core while the config file is read.
-        Matcher.prepareInBackground()
         let (config, configProblems) = ConfigLoader.load(path: path, environment: environment)
         guard let config else { throw ConfigurationError(problems: configProblems) }
         let (watchlist, watchlistProblems) = WatchlistLoader.load(files: config.watchlistFiles)
-        let checks = MatchChecks.run(watchlist, warnings: warnings)
-        let errors = configProblems + watchlistProblems + checks.errors
-        guard errors.isEmpty else { throw ConfigurationError(problems: errors, warnings: checks.warnings) }
+        let checkWarnings = warnings ? Matcher.warnings(in: watchlist) : []
+        let readErrors = configProblems + watchlistProblems
+        guard readErrors.isEmpty else {
+            // The matcher's errors too, so that one `check` lists every problem.
+            throw ConfigurationError(problems: readErrors + Matcher.errors(in: watchlist), warnings: checkWarnings)
+        }
         do {
+            // The matcher runs the error checks itself and throws what they find.
             let matcher = try Matcher(watchlist: watchlist)
-            return Configuration(config: config, watchlist: watchlist, matcher: matcher, warnings: checks.warnings)
+            return Configuration(config: config, watchlist: watchlist, matcher: matcher, warnings: checkWarnings)
         } catch {
-            throw ConfigurationError(problems: error.problems, warnings: checks.warnings)
+            throw ConfigurationError(problems: error.problems, warnings: checkWarnings)
         }
     }
 
@@ -48,11 +50,4 @@ public struct ConfigurationError: Error, Sendable, CustomStringConvertible {
     public var warnings: [ConfigProblem] = []
 
     public var description: String { problems.map(\.description).joined(separator: "\n") }
-}
-
-/// The matcher's checks, split into what blocks a load and what is only worth a warning.
-enum MatchChecks {
-    static func run(_ watchlist: Watchlist, warnings: Bool) -> (errors: [ConfigProblem], warnings: [ConfigProblem]) {
-        (Matcher.errors(in: watchlist), warnings ? Matcher.warnings(in: watchlist) : [])
-    }
 }

@@ -1,6 +1,5 @@
 import FeedwatchModel
 import Foundation
-import Yams
 
 /// Reads watchlist files into one `Watchlist`, keeping the file, line and column of every
 /// entity, alias and rule so the matcher's checks can point at them.
@@ -41,7 +40,7 @@ enum WatchlistLoader {
         return (watchlist, problems)
     }
 
-    private static func read(_ root: Node, into watchlist: inout Watchlist, _ reader: inout YAMLReader) {
+    private static func read(_ root: YAMLNode, into watchlist: inout Watchlist, _ reader: inout YAMLReader) {
         guard let top = reader.mapping(root, "a watchlist file", allowed: topKeys) else { return }
         let kinds: [(String, EntityKind)] = [("places", .place), ("groups", .group), ("topics", .topic)]
         for (key, kind) in kinds {
@@ -60,7 +59,7 @@ enum WatchlistLoader {
         }
     }
 
-    private static func entity(_ node: Node, _ kind: EntityKind, _ reader: inout YAMLReader) -> Entity? {
+    private static func entity(_ node: YAMLNode, _ kind: EntityKind, _ reader: inout YAMLReader) -> Entity? {
         guard let fields = reader.mapping(node, "a \(kind.rawValue)", allowed: entityKeys) else { return nil }
         guard let idNode = fields["id"]?.value else {
             reader.problem(node, "this \(kind.rawValue) has no 'id:'; give it a short unique id such as 'kirkuk'")
@@ -101,8 +100,8 @@ enum WatchlistLoader {
             location: reader.location(of: idNode))
     }
 
-    private static func alias(_ node: Node, _ reader: inout YAMLReader) -> Alias? {
-        if node.scalar != nil {
+    private static func alias(_ node: YAMLNode, _ reader: inout YAMLReader) -> Alias? {
+        if node.kind == .scalar {
             return reader.string(node, "an alias").map { Alias($0, location: reader.location(of: node)) }
         }
         guard let fields = reader.mapping(node, "an alias", allowed: aliasKeys) else { return nil }
@@ -121,7 +120,7 @@ enum WatchlistLoader {
         return alias
     }
 
-    private static func rule(_ node: Node, _ reader: inout YAMLReader) -> Rule? {
+    private static func rule(_ node: YAMLNode, _ reader: inout YAMLReader) -> Rule? {
         guard let fields = reader.mapping(node, "a rule", allowed: ruleKeys) else { return nil }
         guard let idNode = fields["id"]?.value, let id = reader.string(idNode, "id") else {
             reader.problem(node, "this rule has no 'id:'")

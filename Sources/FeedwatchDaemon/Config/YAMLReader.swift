@@ -7,42 +7,67 @@ import Yams
 struct YAMLReader {
     let file: String
     private(set) var problems: [ConfigProblem] = []
+    private var children: [YAMLNode] = []
 
     init(file: String) {
         self.file = file
     }
 
     /// Parses the text; a syntax error becomes a problem and the result is nil.
-    mutating func compose(_ text: String) -> Node? {
-        do {
-            // The basic resolver: every scalar stays a string (this reader types values itself, with
-            // its own messages), so Yams runs no regular expression per scalar to guess a type.
-            return try Yams.compose(yaml: text, .basic)
-        } catch let error as YamlError {
-            report(error)
-        } catch {
-            problems.append(ConfigProblem(SourceLocation(file: file, line: 1, column: 1), "\(error)"))
+    mutating func compose(_ text: String) -> YAMLNode? {
+        switch YAMLDocument.read(text) {
+        case .empty:
+            return nil
+        case .document(let document, let doubtfulKeys):
+            if doubtfulKeys, let error = Self.yamsError(text) {
+                report(error)
+                return nil
+            }
+            children = document.children
+            return document.root
+        case .failed:
+            // Yams reads with the same libyaml, so it fails too, and says why as it always has.
+            if let error = Self.yamsError(text) {
+                report(error)
+            } else {
+                problem(nil, "YAML: libyaml cannot read this file, though Yams can")
+            }
+            return nil
         }
-        return nil
     }
 
-    func location(of node: Node?) -> SourceLocation {
-        SourceLocation(file: file, line: node?.mark?.line ?? 1, column: node?.mark?.column ?? 1)
+    /// What `Yams.compose` says is wrong with the text (a duplicate key, a syntax error), if anything.
+    private static func yamsError(_ text: String) -> Error? {
+        do {
+            _ = try Yams.compose(yaml: text)
+            return nil
+        } catch {
+            return error
+        }
     }
 
-    mutating func problem(_ node: Node?, _ message: String) {
+    func location(of node: YAMLNode?) -> SourceLocation {
+        SourceLocation(file: file, line: node?.line ?? 1, column: node?.column ?? 1)
+    }
+
+    mutating func problem(_ node: YAMLNode?, _ message: String) {
         problems.append(ConfigProblem(location(of: node), message))
     }
 
+    /// The items of a sequence, or the keys and values (alternating) of a mapping.
+    func children(of node: YAMLNode) -> ArraySlice<YAMLNode> { children[node.children] }
+
     /// The node as a mapping whose keys are all in `allowed`; unknown keys are reported with a suggestion.
-    mutating func mapping(_ node: Node, _ what: String, allowed: [String]) -> [String: (key: Node, value: Node)]? {
-        guard let mapping = node.mapping else {
+    mutating func mapping(_ node: YAMLNode, _ what: String, allowed: [String]) -> YAMLFields? {
+        guard node.kind == .mapping else {
             problem(node, "\(what) must be a mapping of keys to values")
             return nil
         }
-        var result: [String: (key: Node, value: Node)] = [:]
-        for (key, value) in mapping {
-            guard let name = key.scalar?.string else {
+        var fields = YAMLFields()
+        let pairs = children(of: node)
+        for index in stride(from: pairs.startIndex, to: pairs.endIndex, by: 2) {
+            let key = pairs[index]
+            guard let name = key.scalar else {
                 problem(key, "\(what): keys must be plain words")
                 continue
             }
@@ -51,29 +76,28 @@ struct YAMLReader {
                 problem(key, "unknown key '\(name)' in \(what)\(hint) (known keys: \(allowed.joined(separator: ", ")))")
                 continue
             }
-            result[name] = (key, value)
+            fields.entries.append((name, key, pairs[index + 1]))
         }
-        return result
+        return fields
     }
 
     /// The node as a list; a single scalar counts as a list of one.
-    mutating func sequence(_ node: Node, _ what: String) -> [Node] {
-        if let sequence = node.sequence { return Array(sequence) }
-        if node.scalar != nil { return [node] }
-        problem(node, "\(what) must be a list")
-        return []
+    mutating func sequence(_ node: YAMLNode, _ what: String) -> ArraySlice<YAMLNode> {
+        switch node.kind {
+        case .sequence: return children(of: node)
+        case .scalar: return [node]
+        case .mapping:
+            problem(node, "\(what) must be a list")
+            return []
+        }
     }
 
-    mutating func string(_ node: Node, _ what: String) -> String? {
+    mutating func string(_ node: YAMLNode, _ what: String) -> String? {
         guard let scalar = node.scalar else {
             problem(node, "\(what) must be a single value, not a list or mapping")
             return nil
         }
-        let raw = scalar.string
-        // Trimming through Foundation costs more than the rest of reading a scalar: only when needed.
-        let text =
-            raw.first?.isWhitespace == true || raw.last?.isWhitespace == true
-            ? raw.trimmingCharacters(in: .whitespaces) : raw
+        let text = Self.trimmingWhitespace(scalar)
         if text.isEmpty {
             problem(node, "\(what) is empty")
             return nil
@@ -81,7 +105,18 @@ struct YAMLReader {
         return text
     }
 
-    mutating func bool(_ node: Node, _ what: String) -> Bool? {
+    private static let whitespace = CharacterSet.whitespaces
+
+    /// `trimmingCharacters(in: .whitespaces)`, without its trip through NSString when there is
+    /// nothing to trim (nearly always).
+    static func trimmingWhitespace(_ text: String) -> String {
+        guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
+            whitespace.contains(first) || whitespace.contains(last)
+        else { return text }
+        return text.trimmingCharacters(in: whitespace)
+    }
+
+    mutating func bool(_ node: YAMLNode, _ what: String) -> Bool? {
         guard let text = string(node, what) else { return nil }
         switch text.lowercased() {
         case "true", "yes", "on": return true
@@ -92,7 +127,7 @@ struct YAMLReader {
         }
     }
 
-    mutating func number(_ node: Node, _ what: String) -> Double? {
+    mutating func number(_ node: YAMLNode, _ what: String) -> Double? {
         guard let text = string(node, what) else { return nil }
         guard let value = Double(text), value.isFinite else {
             problem(node, "\(what) must be a number, not '\(text)'")
@@ -102,7 +137,7 @@ struct YAMLReader {
     }
 
     /// A duration such as `90s`, `10m`, `1h30m`, `2d` or a plain number of seconds.
-    mutating func duration(_ node: Node, _ what: String) -> TimeInterval? {
+    mutating func duration(_ node: YAMLNode, _ what: String) -> TimeInterval? {
         guard let text = string(node, what) else { return nil }
         guard let seconds = Self.parseDuration(text) else {
             problem(node, "\(what) '\(text)' is not a duration; write it like 30s, 10m, 1h or 2d")
@@ -112,7 +147,7 @@ struct YAMLReader {
     }
 
     /// A size such as `16MB`, `512KB` or a plain number of bytes.
-    mutating func size(_ node: Node, _ what: String) -> Int? {
+    mutating func size(_ node: YAMLNode, _ what: String) -> Int? {
         guard let text = string(node, what) else { return nil }
         guard let bytes = Self.parseSize(text) else {
             problem(node, "\(what) '\(text)' is not a size; write it like 512KB, 16MB or 1GB")
@@ -121,7 +156,7 @@ struct YAMLReader {
         return bytes
     }
 
-    mutating func date(_ node: Node, _ what: String) -> Date? {
+    mutating func date(_ node: YAMLNode, _ what: String) -> Date? {
         guard let text = string(node, what) else { return nil }
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = text.count <= 10 ? [.withFullDate] : [.withInternetDateTime]
@@ -133,7 +168,7 @@ struct YAMLReader {
     }
 
     mutating func choice<T: RawRepresentable & CaseIterable>(
-        _ node: Node, _ what: String, as type: T.Type
+        _ node: YAMLNode, _ what: String, as type: T.Type
     ) -> T? where T.RawValue == String {
         guard let text = string(node, what) else { return nil }
         guard let value = T(rawValue: text.lowercased()) else {
@@ -144,7 +179,11 @@ struct YAMLReader {
         return value
     }
 
-    private mutating func report(_ error: YamlError) {
+    private mutating func report(_ error: Error) {
+        guard let error = error as? YamlError else {
+            problems.append(ConfigProblem(location(of: nil), "\(error)"))
+            return
+        }
         switch error {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
             .composer(let context, let problem, let mark, _):
@@ -209,5 +248,15 @@ struct YAMLReader {
             }
         }
         return a.isEmpty ? b.count : row[b.count]
+    }
+}
+
+/// A mapping's known keys, each with its key node and value, in file order.
+struct YAMLFields {
+    var entries: [(name: String, key: YAMLNode, value: YAMLNode)] = []
+
+    /// The key and value for `name`; the last one if Yams let the key appear twice (`!tag name`).
+    subscript(name: String) -> (key: YAMLNode, value: YAMLNode)? {
+        entries.last { $0.name == name }.map { ($0.key, $0.value) }
     }
 }
