@@ -4,13 +4,12 @@ import Foundation
 extension FeedSAXReader {
     /// A field's text is complete: store it where it belongs (the item, or the feed).
     func finishCapture(_ c: Capture) {
-        defer { buffer.removeAll(keepingCapacity: true) }
-        // The buffer is read in place: only the fields kept as bytes (title, summary, content)
-        // take a copy, of exactly their size.
-        if c.base64, let decoded = Data(base64Encoded: Data(buffer), options: .ignoreUnknownCharacters) {
+        defer { buffer.removeAll() }
+        // The buffer is read in place: each field makes its strings straight from it.
+        if c.base64, let decoded = Data(base64Encoded: Data(buffer.bytes), options: .ignoreUnknownCharacters) {
             [UInt8](decoded).withUnsafeBufferPointer { finish(c, $0) }
         } else {
-            buffer.withUnsafeBufferPointer { finish(c, $0) }
+            finish(c, buffer.bytes)
         }
     }
 
@@ -27,19 +26,19 @@ extension FeedSAXReader {
     private func finishItemField(_ c: Capture, _ bytes: UnsafeBufferPointer<UInt8>) {
         switch c.kind {
         case .title:
-            if item?.title == nil { item?.title = FieldText(bytes: Array(bytes), isHTML: isHTML(c, bytes)) }
+            if item?.title == nil { item?.title = FieldText(bytes, isHTML: isHTML(c, bytes)) }
         case .link:
             let s = Self.trimmed(bytes)
             if !s.isEmpty, item?.link == nil { item?.link = LinkResolver.resolve(s, against: currentBase) }
         case .description, .summary:
-            if item?.summary == nil { item?.summary = FieldText(bytes: Array(bytes), isHTML: c.isHTML) }
+            if item?.summary == nil { item?.summary = FieldText(bytes, isHTML: c.isHTML, keepingMarkup: true) }
         case .content, .contentEncoded:
-            if item?.content == nil { item?.content = FieldText(bytes: Array(bytes), isHTML: c.isHTML) }
+            if item?.content == nil { item?.content = FieldText(bytes, isHTML: c.isHTML, keepingMarkup: true) }
         case .mediaTitle:
-            if item?.mediaTitle == nil { item?.mediaTitle = FieldText(bytes: Array(bytes), isHTML: false) }
+            if item?.mediaTitle == nil { item?.mediaTitle = FieldText(bytes, isHTML: false) }
         case .mediaDescription:
             if item?.mediaDescription == nil {
-                item?.mediaDescription = FieldText(bytes: Array(bytes), isHTML: c.isHTML)
+                item?.mediaDescription = FieldText(bytes, isHTML: c.isHTML, keepingMarkup: true)
             }
         case .guid, .atomID:
             let s = Self.trimmed(bytes)
@@ -88,12 +87,12 @@ extension FeedSAXReader {
     private func finishFeedField(_ c: Capture, _ bytes: UnsafeBufferPointer<UInt8>) {
         switch c.kind {
         case .title:
-            if feed.title == nil { feed.title = FieldText(bytes: Array(bytes), isHTML: isHTML(c, bytes)) }
+            if feed.title == nil { feed.title = FieldText(bytes, isHTML: isHTML(c, bytes)) }
         case .link:
             let s = Self.trimmed(bytes)
             if !s.isEmpty, feed.link == nil { feed.link = LinkResolver.resolve(s, against: currentBase) }
         case .subtitle, .description:
-            if feed.subtitle == nil { feed.subtitle = FieldText(bytes: Array(bytes), isHTML: c.isHTML) }
+            if feed.subtitle == nil { feed.subtitle = FieldText(bytes, isHTML: c.isHTML) }
         case .updated, .dcDate:
             if feed.updated == nil { feed.updated = FeedDate.parse(bytes: bytes) }
         case .published:

@@ -89,39 +89,57 @@ extension FeedSAXReader {
             item = nil
             if items.count < limits.maxItems { items.append(open) }
         }
-        // Every HTML fragment of the document goes to the HTML parser in one batch.
-        var fragments: [[UInt8]] = []
-        func slot(_ field: FieldText?) -> Int? {
-            guard let field, field.isHTML else { return nil }
-            fragments.append(field.bytes)
-            return fragments.count - 1
+        // The HTML fragments the fast path left go to libxml2's HTML parser in one batch.
+        var pending: [[UInt8]] = []
+        func collect(_ field: inout FieldText?) {
+            guard let html = field?.pendingHTML else { return }
+            pending.append(html)
         }
-        let feedTitleSlot = slot(feed.title)
-        let feedSubtitleSlot = slot(feed.subtitle)
-        let slots = items.map { (slot($0.title), slot($0.summary), slot($0.content), slot($0.mediaDescription)) }
-        let texts = HTMLText.plainText(of: fragments)
-        func text(_ field: FieldText?, _ index: Int?) -> String? {
-            guard let field else { return nil }
-            let s = index.map { texts[$0] } ?? HTMLText.collapsed(field.bytes)
-            return s.isEmpty ? nil : s
+        collect(&feed.title)
+        collect(&feed.subtitle)
+        for builder in items {
+            collect(&builder.title)
+            collect(&builder.summary)
+            collect(&builder.content)
+            collect(&builder.mediaDescription)
+        }
+        if !pending.isEmpty {
+            var texts = HTMLText.parsedPlainText(of: pending).makeIterator()
+            func fill(_ field: inout FieldText?) {
+                guard field?.pendingHTML != nil else { return }
+                field?.text = texts.next() ?? ""
+                field?.pendingHTML = nil
+            }
+            fill(&feed.title)
+            fill(&feed.subtitle)
+            for builder in items {
+                fill(&builder.title)
+                fill(&builder.summary)
+                fill(&builder.content)
+                fill(&builder.mediaDescription)
+            }
+        }
+        func text(_ field: FieldText?) -> String? {
+            guard let text = field?.text, !text.isEmpty else { return nil }
+            return text
         }
         var parsed = ParsedFeed(format: format)
-        parsed.title = text(feed.title, feedTitleSlot)
+        parsed.title = text(feed.title)
         parsed.link = feed.link ?? feed.alternateLink
-        parsed.subtitle = text(feed.subtitle, feedSubtitleSlot)
+        parsed.subtitle = text(feed.subtitle)
         parsed.updated = feed.updated ?? feed.published
         parsed.authors = feed.authors
         parsed.encoding = encoding
         parsed.refreshHint = feed.refreshHint
         parsed.items.reserveCapacity(items.count)
         var truncated = 0
-        for (builder, s) in zip(items, slots) {
+        for builder in items {
             if builder.truncated { truncated += 1 }
             parsed.items.append(
                 makeItem(
-                    builder, title: text(builder.title, s.0) ?? text(builder.mediaTitle, nil),
-                    summary: text(builder.summary, s.1) ?? text(builder.mediaDescription, s.3),
-                    content: text(builder.content, s.2)))
+                    builder, title: text(builder.title) ?? text(builder.mediaTitle),
+                    summary: text(builder.summary) ?? text(builder.mediaDescription),
+                    content: text(builder.content)))
         }
         parsed.partial = errorCount > 0
         parsed.warnings = warnings
@@ -162,8 +180,7 @@ extension FeedSAXReader {
             id: id, title: title, link: link, published: published,
             updated: b.updated, authors: b.authors.isEmpty ? feed.authors : b.authors, categories: b.categories,
             summary: summary, content: content,
-            summaryHTML: (b.summary ?? b.mediaDescription).map { String(decoding: $0.bytes, as: UTF8.self) },
-            contentHTML: b.content.map { String(decoding: $0.bytes, as: UTF8.self) },
+            summaryHTML: (b.summary ?? b.mediaDescription)?.markup, contentHTML: b.content?.markup,
             enclosures: b.enclosures, geo: geo)
     }
 }

@@ -4,10 +4,24 @@ import Foundation
 
 extension FeedSAXReader {
     /// Character data (text and CDATA). Counted against the document bound whether kept or not.
+    /// The usual call — more plain text for the open field, within its budget — is one check
+    /// and a copy; everything else takes `moreCharacters`.
+    @inline(__always)
     func characters(_ chunk: UnsafeBufferPointer<UInt8>) {
-        guard failure == nil else { return }
         if let ctxt, ctxt.pointee.wellFormed == 0 { keepEntityReferencesFlowing() }
         documentTextBytes &+= chunk.count
+        if chunk.count <= plainRoom, documentTextBytes <= limits.maxTextBytesPerDocument {
+            plainRoom -= chunk.count
+            itemTextBytes += chunk.count
+            buffer.append(chunk)
+        } else {
+            moreCharacters(chunk)
+        }
+    }
+
+    /// Character data past the open field's budget, outside any field, in markup, or after a failure.
+    private func moreCharacters(_ chunk: UnsafeBufferPointer<UInt8>) {
+        guard failure == nil else { return }
         if documentTextBytes > limits.maxTextBytesPerDocument {
             fail(.tooLarge, "the document holds more than \(limits.maxTextBytesPerDocument) bytes of text")
             return
@@ -17,20 +31,20 @@ extension FeedSAXReader {
         guard skipDepth == nil, capture != nil else { return }
         var kept = chunk
         if capture?.inItem == true {
-            let room = limits.maxTextBytesPerItem - (item?.textBytes ?? 0)
+            let room = limits.maxTextBytesPerItem - itemTextBytes
             if room < chunk.count {
                 item?.truncated = true
                 guard room > 0 else { return }
                 kept = UnsafeBufferPointer(rebasing: chunk[0..<room])
             }
-            item?.textBytes += kept.count
+            itemTextBytes += kept.count
         } else if buffer.count + chunk.count > limits.maxTextBytesPerItem {
             return
         }
         if capture?.markup == true {
             appendEscaped(kept)
         } else {
-            buffer.append(contentsOf: kept)
+            buffer.append(kept)
         }
     }
 
@@ -94,9 +108,10 @@ extension FeedSAXReader {
         guard var c = capture else { return }
         if !c.markup {
             // Text collected so far was raw; from now on the buffer is markup, so escape it.
-            let raw = buffer
-            buffer.removeAll(keepingCapacity: true)
+            let raw = Array(buffer.bytes)
+            buffer.removeAll()
             raw.withUnsafeBufferPointer { appendEscaped($0) }
+            plainRoom = 0
             c.markup = true
             c.isHTML = true
         }
@@ -107,7 +122,7 @@ extension FeedSAXReader {
                 guard let local = base[5 * i] else { continue }
                 buffer.append(0x20)
                 appendName(local, prefix: base[5 * i + 1])
-                buffer.append(contentsOf: [0x3D, 0x22])
+                buffer.append("=\"")
                 if let start = base[5 * i + 3], let end = base[5 * i + 4], end >= start {
                     let value = SAXAttributes.decode(UnsafeBufferPointer(start: start, count: end - start))
                     var copy = value
@@ -125,9 +140,9 @@ extension FeedSAXReader {
         guard let c = capture else { return }
         if c.afterStartTag == buffer.count {
             buffer.removeLast()
-            buffer.append(contentsOf: [0x2F, 0x3E])  // "/>"
+            buffer.append("/>")
         } else {
-            buffer.append(contentsOf: [0x3C, 0x2F])  // "</"
+            buffer.append("</")
             appendName(name, prefix: prefix)
             buffer.append(0x3E)
         }
@@ -137,22 +152,21 @@ extension FeedSAXReader {
     private func appendName(_ name: UnsafePointer<xmlChar>, prefix: UnsafePointer<xmlChar>?) {
         if let prefix {
             buffer.append(
-                contentsOf: UnsafeBufferPointer(
+                UnsafeBufferPointer(
                     start: prefix, count: strlen(UnsafeRawPointer(prefix).assumingMemoryBound(to: CChar.self))))
             buffer.append(0x3A)
         }
         buffer.append(
-            contentsOf: UnsafeBufferPointer(
-                start: name, count: strlen(UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self))))
+            UnsafeBufferPointer(start: name, count: strlen(UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self))))
     }
 
     private func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, quote: Bool = false) {
         for b in bytes {
             switch b {
-            case 0x26: buffer.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])  // &amp;
-            case 0x3C: buffer.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])  // &lt;
-            case 0x3E: buffer.append(contentsOf: [0x26, 0x67, 0x74, 0x3B])  // &gt;
-            case 0x22 where quote: buffer.append(contentsOf: [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B])
+            case 0x26: buffer.append("&amp;")
+            case 0x3C: buffer.append("&lt;")
+            case 0x3E: buffer.append("&gt;")
+            case 0x22 where quote: buffer.append("&quot;")
             default: buffer.append(b)
             }
         }

@@ -37,7 +37,13 @@ final class FeedSAXReader {
     var baseStack: [(depth: Int, url: String)] = []
     var currentBase: String? { baseStack.last?.url ?? documentURL }
     var capture: Capture?
-    var buffer: [UInt8] = []
+    /// The open field's text so far.
+    var buffer = ByteBuffer()
+    /// Bytes of plain text the open field may still take straight into `buffer` (its budget,
+    /// and the item's); 0 when there is no open field, it holds markup, or the parse failed.
+    var plainRoom = 0
+    /// Text bytes kept for the current item, against `maxTextBytesPerItem`.
+    var itemTextBytes = 0
     var item: ItemBuilder?
     var itemDepth = -1
     /// The depth of the element whose children are feed-level fields (the root, or `channel`).
@@ -85,6 +91,7 @@ final class FeedSAXReader {
     func fail(_ kind: ParseError.Kind, _ message: String) {
         guard failure == nil else { return }
         failure = ParseError(kind, message)
+        plainRoom = 0
         if let ctxt { xmlStopParser(ctxt) }
     }
 
@@ -146,6 +153,7 @@ final class FeedSAXReader {
                 return
             }
             capture = nil
+            plainRoom = 0
             finishCapture(c)
         }
         if depth == personDepth { finishPerson() }
@@ -216,6 +224,7 @@ final class FeedSAXReader {
         case .item:
             guard !inItem else { return }
             item = ItemBuilder()
+            itemTextBytes = 0
             item?.about = attributes.value("about", namespace: .rdf)
             itemDepth = depth
         case .atomPerson:
@@ -292,9 +301,10 @@ final class FeedSAXReader {
     }
 
     private func beginCapture(_ kind: ElementKind, isHTML: Bool, inItem: Bool, guessHTML: Bool = false) {
-        buffer.removeAll(keepingCapacity: true)
+        buffer.removeAll()
         capture = Capture(
             kind: kind, depth: depth, isHTML: isHTML, guessHTML: guessHTML, inItem: inItem)
+        plainRoom = max(0, limits.maxTextBytesPerItem - (inItem ? itemTextBytes : 0))
     }
 
     private func atomLink(href: String, attributes: SAXAttributes) {

@@ -17,13 +17,27 @@ enum HTMLText {
     /// Plain text for each fragment, in order.
     static func plainText(of fragments: [[UInt8]]) -> [String] {
         var results = [String?](repeating: nil, count: fragments.count)
-        var batch: [Int] = []
+        var left: [Int] = []
         for (index, fragment) in fragments.enumerated() {
             if !needsParser(fragment) {
                 results[index] = collapsed(fragment)
             } else if let simple = SimpleHTMLText.plainText(of: fragment) {
                 results[index] = simple
-            } else if contains(fragment, caseInsensitive: markerName) {
+            } else {
+                left.append(index)
+            }
+        }
+        for (index, text) in zip(left, parsedPlainText(of: left.map { fragments[$0] })) { results[index] = text }
+        return results.map { $0 ?? "" }
+    }
+
+    /// Plain text for each fragment from libxml2's HTML parser: one parser for all of them
+    /// (each on its own if they do not come apart cleanly).
+    static func parsedPlainText(of fragments: [[UInt8]]) -> [String] {
+        var results = [String?](repeating: nil, count: fragments.count)
+        var batch: [Int] = []
+        for (index, fragment) in fragments.enumerated() {
+            if contains(fragment, caseInsensitive: markerName) {
                 results[index] = parseOne(fragment)
             } else {
                 batch.append(index)
@@ -62,20 +76,24 @@ enum HTMLText {
 
     /// True when the bytes hold a tag or an entity or character reference.
     static func needsParser(_ bytes: [UInt8]) -> Bool {
-        bytes.withUnsafeBufferPointer { p in
-            guard let base = p.baseAddress else { return false }
-            return memchr(base, 0x3C, p.count) != nil || memchr(base, 0x26, p.count) != nil
-        }
+        bytes.withUnsafeBufferPointer { needsParser($0) }
+    }
+
+    static func needsParser(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = p.baseAddress else { return false }
+        return memchr(base, 0x3C, p.count) != nil || memchr(base, 0x26, p.count) != nil
     }
 
     /// The bytes with whitespace runs collapsed to one space and trimmed.
     static func collapsed(_ bytes: [UInt8]) -> String {
-        bytes.withUnsafeBufferPointer { p in
-            CollapsingWriter.string(capacity: p.count) { writer in
-                writer.append(p)
-                return true
-            } ?? ""
-        }
+        bytes.withUnsafeBufferPointer { collapsed($0) }
+    }
+
+    static func collapsed(_ p: UnsafeBufferPointer<UInt8>) -> String {
+        CollapsingWriter.string(capacity: p.count) { writer in
+            writer.append(p)
+            return true
+        } ?? ""
     }
 
     private static func parseOne(_ fragment: [UInt8]) -> String {

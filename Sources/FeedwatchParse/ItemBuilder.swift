@@ -1,10 +1,27 @@
 import FeedwatchModel
 import Foundation
 
-/// Text of one field as it came: bytes, and whether they are HTML (to be turned into text).
+/// One text field, made from its bytes when the element ends: the plain text the matcher reads
+/// and, for summary and content, the markup as sent. HTML the fast path cannot predict waits as
+/// bytes for libxml2's HTML parser, which reads all of a document's such fragments in one go.
 struct FieldText {
-    var bytes: [UInt8]
-    var isHTML: Bool
+    /// As sent, for the fields that keep it.
+    var markup: String?
+    /// Plain text; empty while `pendingHTML` waits.
+    var text: String
+    var pendingHTML: [UInt8]?
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>, isHTML: Bool, keepingMarkup: Bool = false) {
+        markup = keepingMarkup ? String(decoding: bytes, as: UTF8.self) : nil
+        if !isHTML || !HTMLText.needsParser(bytes) {
+            text = HTMLText.collapsed(bytes)
+        } else if let simple = SimpleHTMLText.plainText(of: bytes) {
+            text = simple
+        } else {
+            text = ""
+            pendingHTML = Array(bytes)
+        }
+    }
 }
 
 /// An item while its elements arrive. A class: the SAX callbacks read and set its fields one by
@@ -32,7 +49,6 @@ final class ItemBuilder {
     var latitude: Double?
     var longitude: Double?
     var point: GeoPoint?
-    var textBytes = 0
     var truncated = false
 }
 

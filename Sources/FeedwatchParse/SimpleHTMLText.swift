@@ -12,15 +12,17 @@ import Foundation
 enum SimpleHTMLText {
     /// Plain text of `fragment`, or nil when libxml2's HTML parser must decide.
     static func plainText(of fragment: [UInt8]) -> String? {
-        fragment.withUnsafeBufferPointer { p -> String? in
-            guard p.count > 0 else { return "" }
-            // The text is never longer than the markup: a tag, a reference or a run of spaces
-            // always leaves fewer bytes than it took. So it is written straight into the string.
-            return CollapsingWriter.string(capacity: p.count) { writer in
-                var scanner = Scanner(bytes: p, out: writer)
-                defer { writer = scanner.out }
-                return scanner.run()
-            }
+        fragment.withUnsafeBufferPointer { plainText(of: $0) }
+    }
+
+    static func plainText(of p: UnsafeBufferPointer<UInt8>) -> String? {
+        guard p.count > 0 else { return "" }
+        // The text is never longer than the markup: a tag, a reference or a run of spaces
+        // always leaves fewer bytes than it took. So it is written straight into the string.
+        return CollapsingWriter.string(capacity: p.count) { writer in
+            var scanner = Scanner(bytes: p, out: writer)
+            defer { writer = scanner.out }
+            return scanner.run()
         }
     }
 
