@@ -111,28 +111,31 @@ enum SimpleHTMLText {
                 let b = bytes[i]
                 if Self.isPlain(b) {
                     // A run of plain text (valid UTF-8, single spaces between words included):
-                    // the common case, scanned in a tight loop and copied at once.
+                    // the common case, found eight bytes at a time and copied at once.
+                    let base = bytes.baseAddress!
                     var j = i + 1
-                    while j < n {
-                        // Eight bytes at a time while they are plain text with single spaces.
-                        if j + 8 <= n, bytes[j - 1] != 0x20, Self.isPlainWord(at: bytes.baseAddress! + j) {
+                    while true {
+                        while j + 8 <= n {
+                            let stop = Self.stops(at: base + j, afterSpace: base[j - 1] == 0x20)
+                            if stop != 0 {
+                                j += stop.trailingZeroBitCount >> 3
+                                break
+                            }
                             j += 8
-                            continue
                         }
-                        let c = bytes[j]
-                        if Self.isPlain(c) {
+                        guard j < n else { break }
+                        let c = base[j]
+                        if Self.isPlain(c) || (c == 0x20 && base[j - 1] != 0x20) {
                             j += 1
-                        } else if c == 0x20, bytes[j - 1] != 0x20, j + 1 < n, Self.isPlain(bytes[j + 1]) {
-                            j += 2
                         } else if c >= 0x80, let length = Self.utf8Length(bytes, at: j) {
                             j += length
                         } else {
                             break
                         }
                     }
-                    // A space the eight-byte step took last belongs to what follows, not to the run.
-                    if bytes[j - 1] == 0x20 { j -= 1 }
-                    out.run(bytes.baseAddress! + i, j - i)
+                    // A space that ends the run belongs to what follows (it may be collapsed away).
+                    if base[j - 1] == 0x20 { j -= 1 }
+                    out.run(base + i, j - i)
                     i = j
                 } else if b >= 0x80 {
                     guard let length = Self.utf8Length(bytes, at: i) else { return false }
@@ -180,10 +183,11 @@ enum SimpleHTMLText {
             return nil
         }
 
-        /// Whether the eight bytes at `p` are all printable ASCII other than `<` and `&`, with no
-        /// two spaces in a row: a stretch of a plain-text run (bitwise, one load).
+        /// The bytes among the eight at `p` where a plain-text run stops, as the high bit of each:
+        /// anything but printable ASCII other than `<` and `&` — except a space that follows a
+        /// byte other than a space (`afterSpace`: the byte before `p` is one). Bitwise, one load.
         @inline(__always)
-        static func isPlainWord(at p: UnsafePointer<UInt8>) -> Bool {
+        static func stops(at p: UnsafePointer<UInt8>, afterSpace: Bool) -> UInt64 {
             let ones: UInt64 = 0x0101_0101_0101_0101
             let high: UInt64 = 0x8080_8080_8080_8080
             let v = UnsafeRawPointer(p).loadUnaligned(as: UInt64.self)
@@ -192,7 +196,7 @@ enum SimpleHTMLText {
             let belowSpace = ~((v & ~high) &+ ones &* 0x60) & ~v & high
             let special = belowSpace | (v & high) | zeroBytes(v ^ (ones &* 0x3C)) | zeroBytes(v ^ (ones &* 0x26))
             let spaces = zeroBytes(v ^ (ones &* 0x20))
-            return special == 0 && spaces & (spaces << 8) == 0
+            return special | (spaces & ((spaces << 8) | (afterSpace ? 0x80 : 0)))
         }
 
         /// Printable ASCII other than space, `<` and `&`: text the fast path copies as it is.
