@@ -36,6 +36,7 @@ struct BenchOptions: Sendable {
     var serve: String?
     var port: UInt16 = 0
     var urlsOut: String?
+    var parseLoop: Int?
 
     static let usage = """
         usage: Benchmarks [--feeds N] [--items M] [--quick] [--only parse,match,e2e,alerts]
@@ -44,6 +45,7 @@ struct BenchOptions: Sendable {
                           [--hosts H] [--server corpus|loopback]
                Benchmarks --write-corpus DIR [--feeds N] [--items M] [--seed S] [--epoch E]
                Benchmarks --serve DIR [--port P] [--hosts H] [--urls-out FILE]
+               Benchmarks --parse-loop N [--feeds N] [--items M]
 
           --quick       small sizes for a smoke run (50 feeds; end to end over 50 and 200 feeds)
           --only        run only these sections (comma-separated, or repeat the flag)
@@ -54,6 +56,7 @@ struct BenchOptions: Sendable {
           --feedwatch   the feedwatch binary (default: next to this executable)
           --write-corpus  write the corpus as DIR/feeds/NNNNN.xml with DIR/manifest.tsv, and exit
           --serve       serve DIR/feeds/*.xml over loopback HTTP (ETag, Last-Modified) until killed
+          --parse-loop  parse the corpus N times and print only the time it took (a load for perf)
         """
 
     struct UsageError: Error, CustomStringConvertible {
@@ -114,6 +117,7 @@ struct BenchOptions: Sendable {
             case "--serve": options.serve = try value(flag)
             case "--port": options.port = try number(flag)
             case "--urls-out": options.urlsOut = try value(flag)
+            case "--parse-loop": options.parseLoop = max(1, try number(flag))
             case "-h", "--help": throw UsageError(description: usage)
             default: throw UsageError(description: "unknown argument \(flag)\n\(usage)")
             }
