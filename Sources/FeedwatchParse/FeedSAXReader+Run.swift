@@ -85,40 +85,13 @@ extension FeedSAXReader {
             let detail = errorMessages.first.map { ": \($0)" } ?? ""
             throw ParseError(.malformed, "no feed element could be read\(detail)")
         }
+        if ProcessInfoFlag.skip >= 2 { return ParsedFeed(format: format) }
         if let open = item {  // a truncated document: keep the item that was being read
             item = nil
             if items.count < limits.maxItems { items.append(open) }
         }
         // The HTML fragments the fast path left go to libxml2's HTML parser in one batch.
-        var pending: [[UInt8]] = []
-        func collect(_ field: inout FieldText?) {
-            guard let html = field?.pendingHTML else { return }
-            pending.append(html)
-        }
-        collect(&feed.title)
-        collect(&feed.subtitle)
-        for builder in items {
-            collect(&builder.title)
-            collect(&builder.summary)
-            collect(&builder.content)
-            collect(&builder.mediaDescription)
-        }
-        if !pending.isEmpty {
-            var texts = HTMLText.parsedPlainText(of: pending).makeIterator()
-            func fill(_ field: inout FieldText?) {
-                guard field?.pendingHTML != nil else { return }
-                field?.text = texts.next() ?? ""
-                field?.pendingHTML = nil
-            }
-            fill(&feed.title)
-            fill(&feed.subtitle)
-            for builder in items {
-                fill(&builder.title)
-                fill(&builder.summary)
-                fill(&builder.content)
-                fill(&builder.mediaDescription)
-            }
-        }
+        if pendingHTMLFields > 0 { parsePendingHTML() }
         func text(_ field: FieldText?) -> String? {
             guard let text = field?.text, !text.isEmpty else { return nil }
             return text
@@ -155,6 +128,36 @@ extension FeedSAXReader {
             parsed.warnings.append("\(droppedItems) item(s) past the first \(limits.maxItems) dropped")
         }
         return parsed
+    }
+
+    /// The HTML fragments the fast path left, through libxml2's HTML parser in one batch.
+    private func parsePendingHTML() {
+        var pending: [[UInt8]] = []
+        func collect(_ field: FieldText?) {
+            if let html = field?.pendingHTML { pending.append(html) }
+        }
+        collect(feed.title)
+        collect(feed.subtitle)
+        for builder in items {
+            collect(builder.title)
+            collect(builder.summary)
+            collect(builder.content)
+            collect(builder.mediaDescription)
+        }
+        var texts = HTMLText.parsedPlainText(of: pending).makeIterator()
+        func fill(_ field: inout FieldText?) {
+            guard field?.pendingHTML != nil else { return }
+            field?.text = texts.next() ?? ""
+            field?.pendingHTML = nil
+        }
+        fill(&feed.title)
+        fill(&feed.subtitle)
+        for builder in items {
+            fill(&builder.title)
+            fill(&builder.summary)
+            fill(&builder.content)
+            fill(&builder.mediaDescription)
+        }
     }
 
     private func makeItem(_ b: ItemBuilder, title: String?, summary: String?, content: String?) -> FeedItem {

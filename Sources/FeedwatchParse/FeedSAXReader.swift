@@ -44,6 +44,8 @@ final class FeedSAXReader {
     var plainRoom = 0
     /// Text bytes kept for the current item, against `maxTextBytesPerItem`.
     var itemTextBytes = 0
+    /// Fields whose HTML waits for libxml2's HTML parser (see `FieldText`).
+    var pendingHTMLFields = 0
     var item: ItemBuilder?
     var itemDepth = -1
     /// The depth of the element whose children are feed-level fields (the root, or `channel`).
@@ -238,7 +240,7 @@ final class FeedSAXReader {
                 atomLink(href: href, attributes: attributes)
             } else {
                 // Atom 0.3 links may carry the URL as text; only the alternate one is the link.
-                let rel = attributes.value("rel")?.trimmedASCII.lowercased()
+                let rel = attributes.keyword("rel")
                 if rel == nil || rel == "alternate" { beginCapture(kind, isHTML: false, inItem: inItem) }
             }
         case .enclosure, .mediaContent:
@@ -253,7 +255,7 @@ final class FeedSAXReader {
             if kind == .content, attributes.value("src") != nil { return }
             let (isHTML, guess) = textType(kind, uri: uri, attributes: attributes)
             beginCapture(kind, isHTML: isHTML, inItem: inItem, guessHTML: guess)
-            if attributes.value("mode")?.lowercased() == "base64" || Self.isBase64Type(attributes.value("type")) {
+            if attributes.keyword("mode") == "base64" || Self.isBase64Type(attributes.value("type")) {
                 capture?.base64 = true
             }
         case .xhtmlBody:
@@ -261,8 +263,8 @@ final class FeedSAXReader {
         case .description, .contentEncoded, .mediaDescription:
             beginCapture(kind, isHTML: true, inItem: inItem)
         case .guid:
-            if let permalink = attributes.value("isPermaLink") {
-                item?.guidIsPermaLink = permalink.trimmedASCII.lowercased() != "false"
+            if let permalink = attributes.keyword("isPermaLink") {
+                item?.guidIsPermaLink = permalink != "false"
             }
             beginCapture(kind, isHTML: false, inItem: inItem)
         case .atomID, .published, .updated, .dcDate, .rssAuthor, .dcCreator, .personName, .personEmail, .category,
@@ -278,8 +280,8 @@ final class FeedSAXReader {
     private func textType(
         _ kind: ElementKind, uri: UnsafePointer<xmlChar>?, attributes: SAXAttributes
     ) -> (isHTML: Bool, guess: Bool) {
-        let type = attributes.value("type")?.lowercased()
-        let mode = attributes.value("mode")?.lowercased()
+        let type = attributes.keyword("type")
+        let mode = attributes.keyword("mode")
         if mode == "escaped" || mode == "xml" { return (true, false) }
         switch type {
         case "html", "xhtml", "text/html", "application/xhtml+xml": return (true, false)
@@ -308,7 +310,7 @@ final class FeedSAXReader {
     }
 
     private func atomLink(href: String, attributes: SAXAttributes) {
-        let rel = attributes.value("rel")?.trimmedASCII.lowercased() ?? "alternate"
+        let rel = attributes.keyword("rel") ?? "alternate"
         let url = LinkResolver.resolve(href.trimmedASCII, against: currentBase)
         if item != nil {
             switch rel {

@@ -23,6 +23,15 @@ struct SAXAttributes {
         return nil
     }
 
+    /// The value of `local` as a keyword: ASCII whitespace trimmed, ASCII letters lower-cased.
+    /// Keywords (`html`, `false`, `alternate`) fit a small string, so no allocation is made.
+    func keyword(_ local: StaticString) -> String? {
+        guard let value = value(local) else { return nil }
+        let u = value.utf8
+        guard u.contains(where: { ($0 >= 0x41 && $0 <= 0x5A) || FeedDate.isSpace($0) }) else { return value }
+        return String(decoding: value.trimmedASCII.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+    }
+
     /// Without `XML_PARSE_NOENT`, libxml2 hands back every `&` of an attribute value as `&#38;`
     /// (for a later tree pass that SAX never runs); that is the only way `&` can appear, so
     /// turning each `&#38;` back into `&` is exact.
