@@ -73,7 +73,7 @@ struct ISO8601Scanner {
                     offset = (oh * 3600 + om * 60) * (c == 0x2D ? -1 : 1)
                 } else if FeedDate.isAlpha(c) {
                     // A named zone after an ISO time ("2004-07-05 10:00:00 GMT").
-                    var word: [UInt8] = []
+                    var word = RFC822Scanner.Word()
                     while let w = peek(), FeedDate.isAlpha(w), word.count < 8 {
                         word.append(w | 0x20)
                         i += 1

@@ -76,15 +76,16 @@ struct RFC822Scanner {
                 }
                 offset = c == 0x2D ? -seconds : seconds
             } else if FeedDate.isAlpha(c) {
-                var word: [UInt8] = []
+                // The word's first eight bytes, lower-cased, packed in an integer (no array per word).
+                var word = Word()
                 while i < n, FeedDate.isAlpha(b[i]) || b[i] >= 0x80 {
-                    if word.count < 12 { word.append(b[i] | (b[i] < 0x80 ? 0x20 : 0)) }
+                    word.append(b[i] | (b[i] < 0x80 ? 0x20 : 0))
                     i += 1
                 }
                 if let m = Self.month(word) {
                     if month == nil { month = m }
-                } else if word == Array("am".utf8) || word == Array("pm".utf8) {
-                    pm = word[0] == 0x70
+                } else if word == Word("am") || word == Word("pm") {
+                    pm = word == Word("pm")
                 } else if hour != nil || day != nil, offset == nil, let z = Self.zoneOffset(word) {
                     offset = z
                 }
@@ -114,30 +115,49 @@ struct RFC822Scanner {
         return i > start ? (v, i - start) : nil
     }
 
-    private static let months: [[UInt8]] = [
+    /// Up to eight bytes of a word, little-endian in an integer, and the word's full length.
+    struct Word: Equatable {
+        var packed: UInt64 = 0
+        var count = 0
+
+        init() {}
+
+        init(_ text: StaticString) {
+            for k in 0..<text.utf8CodeUnitCount { append(text.utf8Start[k]) }
+        }
+
+        mutating func append(_ byte: UInt8) {
+            if count < 8 { packed |= UInt64(byte) << (8 * UInt64(count)) }
+            count += 1
+        }
+
+        /// The first three bytes.
+        var prefix3: UInt64 { packed & 0xFF_FFFF }
+    }
+
+    private static let months: [UInt64] = [
         "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ].map { Array($0.utf8) }
+    ].map { Word($0).packed }
 
     /// English month names and abbreviations ("Sept" and full names included).
-    static func month(_ word: [UInt8]) -> Int? {
-        guard word.count >= 3 else { return nil }
-        let prefix = Array(word.prefix(3))
-        guard let index = months.firstIndex(of: prefix) else { return nil }
+    static func month(_ word: Word) -> Int? {
+        guard word.count >= 3, let index = months.firstIndex(of: word.prefix3) else { return nil }
         return index + 1
     }
 
-    private static let zones: [String: Int] = [
-        "ut": 0, "utc": 0, "gmt": 0, "z": 0, "wet": 0, "bst": 3600, "ist": 19800, "cet": 3600, "met": 3600,
-        "mez": 3600, "cest": 7200, "mesz": 7200, "eet": 7200, "eest": 10800, "msk": 10800, "west": 3600,
-        "est": -18000, "edt": -14400, "cst": -21600, "cdt": -18000, "mst": -25200, "mdt": -21600,
-        "pst": -28800, "pdt": -25200, "akst": -32400, "akdt": -28800, "hst": -36000, "ast": -14400,
-        "adt": -10800, "nst": -12600, "ndt": -9000, "jst": 32400, "kst": 32400, "hkt": 28800,
-        "sgt": 28800, "awst": 28800, "acst": 34200, "aest": 36000, "aedt": 39600, "nzst": 43200,
-        "nzdt": 46800, "a": -3600, "m": -43200, "n": 3600, "y": 43200,
-    ]
+    private static let zones: [UInt64: Int] = Dictionary(
+        uniqueKeysWithValues: ([
+            ("ut", 0), ("utc", 0), ("gmt", 0), ("z", 0), ("wet", 0), ("bst", 3600), ("ist", 19800), ("cet", 3600),
+            ("met", 3600), ("mez", 3600), ("cest", 7200), ("mesz", 7200), ("eet", 7200), ("eest", 10800), ("msk", 10800),
+            ("west", 3600), ("est", -18000), ("edt", -14400), ("cst", -21600), ("cdt", -18000), ("mst", -25200),
+            ("mdt", -21600), ("pst", -28800), ("pdt", -25200), ("akst", -32400), ("akdt", -28800), ("hst", -36000),
+            ("ast", -14400), ("adt", -10800), ("nst", -12600), ("ndt", -9000), ("jst", 32400), ("kst", 32400),
+            ("hkt", 28800), ("sgt", 28800), ("awst", 28800), ("acst", 34200), ("aest", 36000), ("aedt", 39600),
+            ("nzst", 43200), ("nzdt", 46800), ("a", -3600), ("m", -43200), ("n", 3600), ("y", 43200)
+        ] as [(StaticString, Int)]).map { (Word($0.0).packed, $0.1) })
 
     /// The offset in seconds of a zone name (lower-case ASCII), or nil if unknown.
-    static func zoneOffset(_ word: [UInt8]) -> Int? {
-        zones[String(decoding: word, as: UTF8.self)]
+    static func zoneOffset(_ word: Word) -> Int? {
+        word.count <= 8 ? zones[word.packed] : nil
     }
 }
