@@ -129,6 +129,19 @@ enum SimpleHTMLText {
                             j += 1
                         } else if c >= 0x80, let length = Self.utf8Length(bytes, at: j) {
                             j += length
+                            // Text in a script of two-byte letters (Arabic, Kurdish, Cyrillic…) has
+                            // no plain ASCII to skip eight at a time: its letters and single spaces
+                            // are taken in a loop of their own.
+                            while j + 1 < n {
+                                let d = base[j]
+                                if d >= 0xC2, d <= 0xDF, base[j + 1] & 0xC0 == 0x80 {
+                                    j += 2
+                                } else if d == 0x20, base[j - 1] != 0x20 {
+                                    j += 1
+                                } else {
+                                    break
+                                }
+                            }
                         } else {
                             break
                         }
