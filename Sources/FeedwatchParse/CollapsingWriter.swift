@@ -49,11 +49,31 @@ struct CollapsingWriter {
         count += length
     }
 
-    /// Bytes that may hold whitespace, collapsed.
-    @inline(__always)
+    /// Bytes that may hold whitespace, collapsed. Words with single spaces between them come
+    /// out unchanged, so each such stretch is copied at once; the per-byte work is the scan.
     mutating func append(_ chunk: UnsafeBufferPointer<UInt8>) {
-        for b in chunk {
-            if Self.isSpace(b) { pendingSpace = true } else { byte(b) }
+        guard let p = chunk.baseAddress else { return }
+        let n = chunk.count
+        var i = 0
+        while i < n {
+            if Self.isSpace(p[i]) {
+                pendingSpace = true
+                i += 1
+                continue
+            }
+            var j = i + 1
+            while j < n {
+                let c = p[j]
+                if !Self.isSpace(c) {
+                    j += 1
+                } else if c == 0x20, j + 1 < n, !Self.isSpace(p[j + 1]) {
+                    j += 2
+                } else {
+                    break
+                }
+            }
+            run(p + i, j - i)
+            i = j
         }
     }
 

@@ -142,7 +142,11 @@ extension FeedSAXReader {
 
     /// A tag (`<` then a letter, `/` or `!`) or an entity/character reference (`&name;`, `&#…;`).
     static func looksLikeHTML(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var i = 0
+        // Most titles hold neither `<` nor `&`: two memchr calls say so.
+        guard let base = bytes.baseAddress else { return false }
+        let tag = memchr(base, 0x3C, bytes.count).map { UnsafeRawPointer($0) - UnsafeRawPointer(base) }
+        let reference = memchr(base, 0x26, bytes.count).map { UnsafeRawPointer($0) - UnsafeRawPointer(base) }
+        var i = min(tag ?? bytes.count, reference ?? bytes.count)
         while i < bytes.count {
             let b = bytes[i]
             if b == 0x3C, i + 1 < bytes.count {
