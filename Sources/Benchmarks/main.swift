@@ -39,7 +39,8 @@ if let times = options.parseLoop {
     let feeds = corpus.feeds(options.feeds)
     let bytes = feeds.reduce(0) { $0 + $1.bytes.count } * times
     let sample = ParseBenchmark(feeds: feeds, runs: 1).loop(times: times)
-    print("parsed \(Figure.megabytes(bytes)) in \(Figure.fixed(sample.cpu, 2)) s CPU: \(Figure.rate(Double(bytes) / 1e6 / sample.cpu)) MB/s")
+    let rate = Figure.rate(Double(bytes) / 1e6 / sample.cpu)
+    print("parsed \(Figure.megabytes(bytes)) in \(Figure.fixed(sample.cpu, 2)) s CPU: \(rate) MB/s")
     exit(0)
 }
 

@@ -79,7 +79,10 @@ extension FeedSAXReader {
         }
     }
 
-    private func fieldText(_ bytes: UnsafeBufferPointer<UInt8>, isHTML: Bool, keepingMarkup: Bool = false) -> FieldText {
+    /// A text field from `bytes`, counted when its HTML waits for libxml2.
+    private func fieldText(_ bytes: UnsafeBufferPointer<UInt8>, isHTML: Bool, keepingMarkup: Bool = false)
+        -> FieldText
+    {
         let field = FieldText(bytes, isHTML: isHTML, keepingMarkup: keepingMarkup)
         if field.pendingHTML != nil { pendingHTMLFields += 1 }
         return field

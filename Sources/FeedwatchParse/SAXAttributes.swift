@@ -29,7 +29,8 @@ struct SAXAttributes {
         guard let value = value(local) else { return nil }
         let u = value.utf8
         guard u.contains(where: { ($0 >= 0x41 && $0 <= 0x5A) || FeedDate.isSpace($0) }) else { return value }
-        return String(decoding: value.trimmedASCII.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+        return String(
+            decoding: value.trimmedASCII.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
     }
 
     /// Without `XML_PARSE_NOENT`, libxml2 hands back every `&` of an attribute value as `&#38;`
