@@ -9,6 +9,23 @@ struct SAXAttributes {
 
     /// The value of the attribute named `local` (in no namespace, or in `namespace` if given).
     func value(_ local: StaticString, namespace: FeedNamespace? = nil) -> String? {
+        valueBytes(local, namespace: namespace).map { Self.decode($0) }
+    }
+
+    /// The value of `local` as a keyword: ASCII whitespace trimmed, ASCII letters lower-cased.
+    /// Keywords (`html`, `false`, `alternate`) fit a small string, so no allocation is made.
+    func keyword(_ local: StaticString) -> String? {
+        guard var bytes = valueBytes(local) else { return nil }
+        while let first = bytes.first, FeedDate.isSpace(first) {
+            bytes = UnsafeBufferPointer(rebasing: bytes.dropFirst())
+        }
+        while let last = bytes.last, FeedDate.isSpace(last) { bytes = UnsafeBufferPointer(rebasing: bytes.dropLast()) }
+        guard bytes.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) else { return Self.decode(bytes) }
+        return Self.decode(bytes).lowercased()
+    }
+
+    /// The raw bytes of the value of `local` (an empty buffer for an empty value).
+    private func valueBytes(_ local: StaticString, namespace: FeedNamespace? = nil) -> UnsafeBufferPointer<UInt8>? {
         guard let base else { return nil }
         for i in 0..<count {
             guard let name = base[5 * i] else { continue }
@@ -17,20 +34,12 @@ struct SAXAttributes {
             if let namespace {
                 guard FeedNamespace(uri: base[5 * i + 2]) == namespace else { continue }
             }
-            guard let start = base[5 * i + 3], let end = base[5 * i + 4], end >= start else { return "" }
-            return Self.decode(UnsafeBufferPointer(start: start, count: end - start))
+            guard let start = base[5 * i + 3], let end = base[5 * i + 4], end >= start else {
+                return UnsafeBufferPointer(start: nil, count: 0)
+            }
+            return UnsafeBufferPointer(start: start, count: end - start)
         }
         return nil
-    }
-
-    /// The value of `local` as a keyword: ASCII whitespace trimmed, ASCII letters lower-cased.
-    /// Keywords (`html`, `false`, `alternate`) fit a small string, so no allocation is made.
-    func keyword(_ local: StaticString) -> String? {
-        guard let value = value(local) else { return nil }
-        let u = value.utf8
-        guard u.contains(where: { ($0 >= 0x41 && $0 <= 0x5A) || FeedDate.isSpace($0) }) else { return value }
-        return String(
-            decoding: value.trimmedASCII.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
     }
 
     /// Without `XML_PARSE_NOENT`, libxml2 hands back every `&` of an attribute value as `&#38;`
