@@ -49,30 +49,39 @@ struct CollapsingWriter {
         count += length
     }
 
-    /// Bytes that may hold whitespace, collapsed. Words with single spaces between them come
-    /// out unchanged, so each such stretch is copied at once; the per-byte work is the scan.
+    /// Bytes that may hold whitespace, collapsed.
     mutating func append(_ chunk: UnsafeBufferPointer<UInt8>) {
+        Self.scan(chunk, space: { pendingSpace = true }, words: { run($0, $1) })
+    }
+
+    /// Splits `chunk` into whitespace and stretches of words with single spaces between them.
+    /// Such a stretch comes out of collapsing unchanged, so it can be copied at once; the
+    /// per-byte work is only the scan.
+    @inline(__always)
+    static func scan(
+        _ chunk: UnsafeBufferPointer<UInt8>, space: () -> Void, words: (UnsafePointer<UInt8>, Int) -> Void
+    ) {
         guard let p = chunk.baseAddress else { return }
         let n = chunk.count
         var i = 0
         while i < n {
-            if Self.isSpace(p[i]) {
-                pendingSpace = true
+            if isSpace(p[i]) {
+                space()
                 i += 1
                 continue
             }
             var j = i + 1
             while j < n {
                 let c = p[j]
-                if !Self.isSpace(c) {
+                if !isSpace(c) {
                     j += 1
-                } else if c == 0x20, j + 1 < n, !Self.isSpace(p[j + 1]) {
+                } else if c == 0x20, j + 1 < n, !isSpace(p[j + 1]) {
                     j += 2
                 } else {
                     break
                 }
             }
-            run(p + i, j - i)
+            words(p + i, j - i)
             i = j
         }
     }
