@@ -6,11 +6,13 @@ struct TextCollector {
     private var pendingSpace = false
 
     mutating func append(_ chunk: UnsafeBufferPointer<UInt8>) {
-        CollapsingWriter.scan(chunk, space: { pendingSpace = true }) { start, count in
-            if pendingSpace, !bytes.isEmpty { bytes.append(0x20) }
-            pendingSpace = false
-            bytes.append(contentsOf: UnsafeBufferPointer(start: start, count: count))
-        }
+        CollapsingWriter.scan(
+            chunk, space: { pendingSpace = true },
+            words: { start, count in
+                if pendingSpace, !bytes.isEmpty { bytes.append(0x20) }
+                pendingSpace = false
+                bytes.append(contentsOf: UnsafeBufferPointer(start: start, count: count))
+            })
     }
 
     mutating func append(_ chunk: [UInt8]) {
