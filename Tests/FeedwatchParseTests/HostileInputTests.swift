@@ -131,6 +131,25 @@ struct HostileInputTests {
         #expect(feed.items.last?.title == "after")
     }
 
+    @Test("The per-item text cap is shared by the item's fields, counts entity text, and starts anew per item")
+    func itemTextCapAcrossFields() throws {
+        var limits = ParseLimits()
+        limits.maxTextBytesPerItem = 100
+        let title = String(repeating: "t", count: 60)
+        // Eighty bytes of description text, delivered in pieces (each entity is a callback of its own).
+        let description = String(repeating: "d&amp;", count: 40)
+        let doc =
+            "<rss><channel><title>f</title>"
+            + "<item><title>\(title)</title><description>\(description)</description></item>"
+            + "<item><title>\(title)</title><description>short</description></item></channel></rss>"
+        let feed = try FeedParser.parse(doc.bytes, limits: limits)
+        #expect(feed.items.count == 2)
+        #expect(feed.items[0].title == title)
+        #expect(feed.items[0].summaryHTML == String(repeating: "d&", count: 20))  // the 40 bytes left
+        #expect(feed.items[1].summary == "short")
+        #expect(feed.warnings.contains { $0.contains("1 item(s) cut at 100 bytes") })
+    }
+
     @Test("A document over the document cap is refused without parsing")
     func documentCap() {
         var limits = ParseLimits()
