@@ -89,7 +89,6 @@ extension FeedSAXReader {
             item = nil
             if items.count < limits.maxItems { items.append(open) }
         }
-        // The HTML fragments the fast path left go to libxml2's HTML parser in one batch.
         if pendingHTMLFields > 0 { parsePendingHTML() }
         func text(_ field: FieldText?) -> String? {
             guard let text = field?.text, !text.isEmpty else { return nil }
