@@ -196,20 +196,22 @@ enum SimpleHTMLText {
             return nil
         }
 
-        /// The bytes among the eight at `p` where a plain-text run stops, as the high bit of each:
-        /// anything but printable ASCII other than `<` and `&` — except a space that follows a
-        /// byte other than a space (`afterSpace`: the byte before `p` is one). Bitwise, one load.
+        /// Where among the eight bytes at `p` a plain-text run stops, as the lowest set bit of the
+        /// result (its byte index is `trailingZeroBitCount / 8`; zero when none does): anything but
+        /// printable ASCII other than `<` and `&`, or a space right after a space (`afterSpace`:
+        /// the byte before `p` is one). Bits above the lowest mean nothing: a subtraction borrows,
+        /// and an addition carries, only out of a byte that stops the run, so every byte below the
+        /// first such byte is judged exactly, in a dozen operations on one load.
         @inline(__always)
         static func stops(at p: UnsafePointer<UInt8>, afterSpace: Bool) -> UInt64 {
             let ones: UInt64 = 0x0101_0101_0101_0101
             let high: UInt64 = 0x8080_8080_8080_8080
-            let v = UnsafeRawPointer(p).loadUnaligned(as: UInt64.self)
-            /// The high bit of each byte of `x` that is zero, exactly (no borrow between bytes).
-            func zeroBytes(_ x: UInt64) -> UInt64 { ~(((x & ~high) &+ ~high) | x | ~high) }
-            let belowSpace = ~((v & ~high) &+ ones &* 0x60) & ~v & high
-            let special = belowSpace | (v & high) | zeroBytes(v ^ (ones &* 0x3C)) | zeroBytes(v ^ (ones &* 0x26))
-            let spaces = zeroBytes(v ^ (ones &* 0x20))
-            return special | (spaces & ((spaces << 8) | (afterSpace ? 0x80 : 0)))
+            let w = UnsafeRawPointer(p).loadUnaligned(as: UInt64.self)
+            // High bit: 0x80 and up (w), below 0x20 (borrow), `&` or `<` (borrow out of zero).
+            let special = w | (w &- ones &* 0x20) | ((w ^ ones &* 0x26) &- ones) | ((w ^ ones &* 0x3C) &- ones)
+            let x = w ^ ones &* 0x20
+            let spaces = ~((x &+ ~high) | x) & high
+            return (special & high) | (spaces & ((spaces << 8) | (afterSpace ? 0x80 : 0)))
         }
 
         /// Printable ASCII other than space, `<` and `&`: text the fast path copies as it is.

@@ -93,13 +93,14 @@ struct SimpleHTMLTextTests {
         #expect(taken > 500)
     }
 
-    /// Long runs of text — where the scan takes eight bytes at a time — with spaces single, double
-    /// and at every offset, tabs, line breaks and the odd tag or entity: libxml2's answer again.
+    /// Long runs of text — where the scan takes eight bytes at a time, and two-byte scripts a
+    /// letter at a time — with spaces single, double and at every offset, tabs, line breaks and
+    /// the odd tag or entity: libxml2's answer again.
     @Test("Long plain-text runs: every fast-path answer equals libxml2's")
     func longRunsAgree() {
         let tokens = [
             "a", "bc", "def", "Kirkuk", "x.", ",", " ", " ", "  ", "\n", "\t", " \n ", "&amp;", "Kerkük",
-            "(IS)", "'s", "-", "12345678", "<br>", "<br/>", "&#233;",
+            "(IS)", "'s", "-", "12345678", "<br>", "<br/>", "&#233;", "كركوك", "داقوق", "ئاسایش", "€",
         ]
         var state: UInt64 = 0x2016_1021_0400_0000
         func next() -> Int {
