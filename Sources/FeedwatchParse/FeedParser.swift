@@ -14,7 +14,7 @@ public enum FeedParser {
         _ data: [UInt8], url: String? = nil, charset: String? = nil, limits: ParseLimits = .default
     ) throws(ParseError) -> ParsedFeed {
         let stream = Stream(url: url, charset: charset, limits: limits)
-        data.withUnsafeBufferPointer { stream.append($0) }
+        data.withUnsafeBufferPointer { stream.appendWhole($0) }
         return try stream.finish(whole: data)
     }
 
@@ -48,6 +48,8 @@ public enum FeedParser {
         private var received = 0
         /// Set when a start tag holds too many attributes: nothing more is read.
         private var refused: ParseError?
+        /// libxml2 has been given the whole body and told it ended (`appendWhole`).
+        private var fedToEnd = false
 
         /// Held before deciding how to read the document: enough for every sniffer.
         static let prefixBytes = 4096
@@ -87,6 +89,20 @@ public enum FeedParser {
             }
         }
 
+        /// The whole body in one piece (what `parse` does): libxml2 reads it in one call told that
+        /// it is the end, so it never scans ahead for where a construct ends, and nothing is
+        /// copied aside but the first 4 KiB for the sniffers.
+        func appendWhole(_ body: UnsafeBufferPointer<UInt8>) {
+            received = body.count
+            guard received <= limits.maxDocumentBytes else { return stop() }
+            pending = Array(body.prefix(Self.prefixBytes))
+            guard let reader = begin() else { return }
+            feed(reader, body, skipping: headInPending, last: true)
+            pending = []
+            headInPending = 0
+            fedToEnd = true
+        }
+
         /// The body started again (a redirect's body came first): forget what was received.
         public func restart() {
             stop()
@@ -95,6 +111,7 @@ public enum FeedParser {
             headInPending = 0
             received = 0
             refused = nil
+            fedToEnd = false
         }
 
         /// Ends the parse. `whole` is the complete body the chunks made up.
@@ -103,7 +120,7 @@ public enum FeedParser {
             guard case .streaming(let reader) = state, received == whole.count else {
                 return try FeedParser.parseWhole(whole, url: url, charset: charset, limits: limits)
             }
-            feedPending(reader, upTo: pending.count, last: true)
+            if !fedToEnd { feedPending(reader, upTo: pending.count, last: true) }
             reader.end()
             if let refused { throw refused }
             if reader.failure == nil, reader.unsupportedEncoding, reader.items.isEmpty {
@@ -121,13 +138,22 @@ public enum FeedParser {
             return try reader.result()
         }
 
-        /// Decides from the first bytes how to read the document, and starts libxml2 on it.
+        /// Decides from the first bytes how to read the document, and starts libxml2 on them.
         private func start() {
+            guard let reader = begin() else { return }
+            if let close = pending.lastIndex(of: UInt8(ascii: ">")) {
+                feedPending(reader, upTo: close + 1, last: false)
+            }
+        }
+
+        /// Decides from the first bytes (`pending`) how to read the document and creates the
+        /// reader; nil when the document is to be read whole at the end instead.
+        private func begin() -> FeedSAXReader? {
             guard let first = DocumentSniffer.firstSignificantByte(pending), first != UInt8(ascii: "{"),
                 !EncodingSniffer.isUTF32(pending)
             else {
                 state = .deferred
-                return
+                return nil
             }
             let (charset, options) = FeedParser.encoding(of: pending, httpCharset: charset)
             let reader = FeedSAXReader(limits: limits, documentURL: url)
@@ -138,9 +164,7 @@ public enum FeedParser {
                     charset: charset, extraOptions: options)
             }
             state = begun ? .streaming(reader) : .deferred
-            if begun, let close = pending.lastIndex(of: UInt8(ascii: ">")) {
-                feedPending(reader, upTo: close + 1, last: false)
-            }
+            return begun ? reader : nil
         }
 
         /// Gives libxml2 the first `end` pending bytes; `last` ends the document.
