@@ -17,8 +17,6 @@ struct ByteBuffer: ~Copyable {
     /// The bytes so far; valid until the next change.
     var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
 
-    var last: UInt8? { count > 0 ? base[count - 1] : nil }
-
     @inline(__always)
     mutating func append(_ chunk: UnsafeBufferPointer<UInt8>) {
         guard let source = chunk.baseAddress else { return }

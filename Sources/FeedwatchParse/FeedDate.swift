@@ -13,12 +13,8 @@ public enum FeedDate {
 
     /// The instant the UTF-8 `bytes` name, or nil.
     public static func parse(bytes: UnsafeBufferPointer<UInt8>) -> Date? {
-        var start = 0
-        var end = bytes.count
-        while start < end, isSpace(bytes[start]) { start += 1 }
-        while end > start, isSpace(bytes[end - 1]) { end -= 1 }
-        guard end - start >= 4, end - start <= 200 else { return nil }
-        let slice = UnsafeBufferPointer(rebasing: bytes[start..<end])
+        let slice = bytes.trimmedASCII
+        guard slice.count >= 4, slice.count <= 200 else { return nil }
         var iso = ISO8601Scanner(slice)
         if let date = iso.parse() { return date }
         return RFC822Scanner(slice).parse()

@@ -169,11 +169,7 @@ extension FeedSAXReader {
     }
 
     static func trimmed(_ p: UnsafeBufferPointer<UInt8>) -> String {
-        var start = 0
-        var end = p.count
-        while start < end, FeedDate.isSpace(p[start]) { start += 1 }
-        while end > start, FeedDate.isSpace(p[end - 1]) { end -= 1 }
-        return String(decoding: UnsafeBufferPointer(rebasing: p[start..<end]), as: UTF8.self)
+        String(decoding: p.trimmedASCII, as: UTF8.self)
     }
 
     static func isCoordinate(_ lat: Double, _ lon: Double) -> Bool {

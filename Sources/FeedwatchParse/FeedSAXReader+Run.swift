@@ -131,30 +131,26 @@ extension FeedSAXReader {
     /// The HTML fragments the fast path left, through libxml2's HTML parser in one batch.
     private func parsePendingHTML() {
         var pending: [[UInt8]] = []
-        func collect(_ field: FieldText?) {
+        forEachHTMLField { field in
             if let html = field?.pendingHTML { pending.append(html) }
         }
-        collect(feed.title)
-        collect(feed.subtitle)
-        for builder in items {
-            collect(builder.title)
-            collect(builder.summary)
-            collect(builder.content)
-            collect(builder.mediaDescription)
-        }
         var texts = HTMLText.parsedPlainText(of: pending).makeIterator()
-        func fill(_ field: inout FieldText?) {
+        forEachHTMLField { field in
             guard field?.pendingHTML != nil else { return }
             field?.text = texts.next() ?? ""
             field?.pendingHTML = nil
         }
-        fill(&feed.title)
-        fill(&feed.subtitle)
+    }
+
+    /// Every field that may hold HTML, in document order: the same order both times it is walked.
+    private func forEachHTMLField(_ body: (inout FieldText?) -> Void) {
+        body(&feed.title)
+        body(&feed.subtitle)
         for builder in items {
-            fill(&builder.title)
-            fill(&builder.summary)
-            fill(&builder.content)
-            fill(&builder.mediaDescription)
+            body(&builder.title)
+            body(&builder.summary)
+            body(&builder.content)
+            body(&builder.mediaDescription)
         }
     }
 

@@ -19,10 +19,8 @@ enum HTMLText {
         var results = [String?](repeating: nil, count: fragments.count)
         var left: [Int] = []
         for (index, fragment) in fragments.enumerated() {
-            if !needsParser(fragment) {
-                results[index] = collapsed(fragment)
-            } else if let simple = SimpleHTMLText.plainText(of: fragment) {
-                results[index] = simple
+            if let fast = fragment.withUnsafeBufferPointer({ fastPlainText(of: $0) }) {
+                results[index] = fast
             } else {
                 left.append(index)
             }
@@ -64,8 +62,13 @@ enum HTMLText {
 
     /// Plain text of one fragment.
     static func plainText(of fragment: [UInt8]) -> String {
-        guard needsParser(fragment) else { return collapsed(fragment) }
-        return SimpleHTMLText.plainText(of: fragment) ?? parseOne(fragment)
+        fragment.withUnsafeBufferPointer { fastPlainText(of: $0) } ?? parseOne(fragment)
+    }
+
+    /// Plain text without libxml2, or nil when its HTML parser must decide: text with no tag and
+    /// no reference only has its whitespace collapsed; the rest goes to the fast path.
+    static func fastPlainText(of p: UnsafeBufferPointer<UInt8>) -> String? {
+        needsParser(p) ? SimpleHTMLText.plainText(of: p) : collapsed(p)
     }
 
     /// Plain text of one fragment from libxml2's HTML parser alone (no fast path): the

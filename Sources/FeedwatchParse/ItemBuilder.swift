@@ -13,10 +13,10 @@ struct FieldText {
 
     init(_ bytes: UnsafeBufferPointer<UInt8>, isHTML: Bool, keepingMarkup: Bool = false) {
         markup = keepingMarkup ? String(decoding: bytes, as: UTF8.self) : nil
-        if !isHTML || !HTMLText.needsParser(bytes) {
+        if !isHTML {
             text = HTMLText.collapsed(bytes)
-        } else if let simple = SimpleHTMLText.plainText(of: bytes) {
-            text = simple
+        } else if let fast = HTMLText.fastPlainText(of: bytes) {
+            text = fast
         } else {
             text = ""
             pendingHTML = Array(bytes)

@@ -15,11 +15,7 @@ struct SAXAttributes {
     /// The value of `local` as a keyword: ASCII whitespace trimmed, ASCII letters lower-cased.
     /// Keywords (`html`, `false`, `alternate`) fit a small string, so no allocation is made.
     func keyword(_ local: StaticString) -> String? {
-        guard var bytes = valueBytes(local) else { return nil }
-        while let first = bytes.first, FeedDate.isSpace(first) {
-            bytes = UnsafeBufferPointer(rebasing: bytes.dropFirst())
-        }
-        while let last = bytes.last, FeedDate.isSpace(last) { bytes = UnsafeBufferPointer(rebasing: bytes.dropLast()) }
+        guard let bytes = valueBytes(local)?.trimmedASCII else { return nil }
         guard bytes.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) else { return Self.decode(bytes) }
         return Self.decode(bytes).lowercased()
     }

@@ -1,3 +1,14 @@
+extension UnsafeBufferPointer<UInt8> {
+    /// The bytes without leading and trailing ASCII whitespace (space, tab, CR, LF).
+    var trimmedASCII: UnsafeBufferPointer<UInt8> {
+        var start = 0
+        var end = count
+        while start < end, FeedDate.isSpace(self[start]) { start += 1 }
+        while end > start, FeedDate.isSpace(self[end - 1]) { end -= 1 }
+        return UnsafeBufferPointer(rebasing: self[start..<end])
+    }
+}
+
 extension String {
     /// The string without leading and trailing ASCII whitespace. Foundation's
     /// `trimmingCharacters(in:)` bridges through NSString and cost a tenth of the parse time.
