@@ -15,8 +15,10 @@ import Testing
         let total = 600
         let alerts = (0..<total).map { Fixture.alert(item: "item-\($0)") }
         let followed = Collected()
+        // From the file's first line, not its end (`follow` starts like `tail -f`): the task may
+        // first run after the writer's first batches, which it would then never see.
         let follower = Task {
-            try await AlertLogFollower(path: path, pollInterval: .milliseconds(5)).follow { line in
+            try await AlertLogFollower(path: path, pollInterval: .milliseconds(5)).follow(last: total) { line in
                 if let alert = AlertLine.decode(line) { followed.add(alert.item.id) }
                 return followed.snapshot.count < total
             }
