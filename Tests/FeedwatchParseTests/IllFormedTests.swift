@@ -30,6 +30,32 @@ struct IllFormedTests {
         #expect(feed.items.first?.summary == "a & b c")
     }
 
+    @Test(
+        "A bare ampersand in text keeps itself and the name after it (libxml2 drops both)",
+        arguments: [
+            ("<title>AT&T news</title>", "AT&T news"),
+            ("<title>Kirkuk & Mosul</title>", "Kirkuk & Mosul"),
+            ("<title>Q&A: Daquq</title>", "Q&A: Daquq"),
+            ("<title>a&b&c &amp; d</title>", "a&b&c & d"),
+            ("<title>&</title>", "&"),
+            ("<description>Tom &Jerry &lt;b&gt;in Kirkuk&lt;/b&gt;</description>", "Tom &Jerry in Kirkuk"),
+        ])
+    func bareAmpersandInText(element: String, expected: String) throws {
+        let feed = try FeedParser.parse("<rss><channel><item>\(element)</item></channel></rss>".bytes)
+        let item = try #require(feed.items.first)
+        #expect((item.title ?? item.summary) == expected)
+        #expect(feed.partial, "still not well-formed, and said so")
+    }
+
+    @Test("A link with bare ampersands in its query keeps every parameter")
+    func bareAmpersandInLink() throws {
+        let feed = try FeedParser.parse(
+            "<rss><channel><link>http://example/?a=1&b=2&c</link><item><link>http://example/?id=7&lang=ar</link></item></channel></rss>"
+                .bytes)
+        #expect(feed.link == "http://example/?a=1&b=2&c")
+        #expect(feed.items.first?.link == "http://example/?id=7&lang=ar")
+    }
+
     @Test("HTML entities in a feed without a DTD are expanded and do not make it partial")
     func htmlEntities() throws {
         let feed = try FeedParser.parse(

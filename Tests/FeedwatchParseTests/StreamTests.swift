@@ -31,6 +31,12 @@ struct StreamTests {
         }
         long += "</channel></rss>\n"
         documents.append(("long", Array(long.utf8)))
+        var ampersands = "<rss version=\"2.0\"><channel><title>Q&A</title>\n"
+        for index in 0..<200 {
+            ampersands += "<item><title>Kirkuk & Mosul, AT&T \(index)</title>"
+            ampersands += "<link>http://example/?id=\(index)&lang=ar&x</link></item>\n"
+        }
+        documents.append(("bare ampersands", Array((ampersands + "</channel></rss>\n").utf8)))
         let utf16 =
             "<?xml version=\"1.0\" encoding=\"UTF-16\"?><rss version=\"2.0\"><channel><title>Ş</title>"
             + String(repeating: "<item><title>Mosul</title></item>", count: 200) + "</channel></rss>"
