@@ -1,8 +1,6 @@
 /// Encodings libxml2 2.9 cannot take on its own, and the fallback when a document declares one
 /// it does not know.
 enum EncodingSniffer {
-    /// UTF-32 (with or without BOM) converted to UTF-8, or nil if the bytes are not UTF-32.
-    /// libxml2 detects UTF-32 but its iconv switch fails on it.
     /// Whether the bytes start like UTF-32 (a BOM, or `<` as a 4-byte unit).
     static func isUTF32(_ data: [UInt8]) -> Bool {
         data.count >= 8
@@ -10,6 +8,8 @@ enum EncodingSniffer {
                 || data.starts(with: [0x00, 0x00, 0x00, 0x3C]) || data.starts(with: [0x3C, 0x00, 0x00, 0x00]))
     }
 
+    /// UTF-32 (with or without BOM) converted to UTF-8, or nil if the bytes are not UTF-32.
+    /// libxml2 detects UTF-32 but its iconv switch fails on it.
     static func utf32AsUTF8(_ data: [UInt8]) -> [UInt8]? {
         guard isUTF32(data) else { return nil }
         let bigEndian: Bool

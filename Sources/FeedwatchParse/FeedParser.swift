@@ -132,6 +132,14 @@ public enum FeedParser {
                 retry.errorCount += 1
                 return try retry.result()
             }
+            if reader.failure == nil, reader.bareAmpersand, let (escaped, count) = BareAmpersands.escaped(whole),
+                escaped.count <= limits.maxDocumentBytes
+            {
+                var feed = try FeedParser.parse(escaped, url: url, charset: charset, limits: limits)
+                feed.partial = true
+                feed.warnings.append("the document is not well-formed: \(count) bare '&' read as '&amp;'")
+                return feed
+            }
             if reader.failure == nil, reader.format == nil, DocumentSniffer.looksLikeHTML(whole) {
                 throw ParseError(.notAFeed, "expected RSS, Atom or JSON Feed, found an HTML document (<html>)")
             }

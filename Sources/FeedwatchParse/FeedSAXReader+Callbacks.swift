@@ -87,7 +87,7 @@ extension FeedSAXReader {
         if error.code == Int32(XML_ERR_ENTITYREF_SEMICOL_MISSING.rawValue)
             || error.code == Int32(XML_ERR_NAME_REQUIRED.rawValue)
         {
-            restoreBareAmpersand()
+            bareAmpersand = true  // perhaps: `FeedParser` looks, and reads the document again
         }
         if error.code == Int32(XML_ERR_UNSUPPORTED_ENCODING.rawValue) { unsupportedEncoding = true }
         if error.code == Int32(XML_ERR_INTERNAL_ERROR.rawValue), failure == nil,
@@ -99,22 +99,5 @@ extension FeedSAXReader {
             let text = String(cString: message).trimmedASCII
             errorMessages.append("line \(error.line): \(text)")
         }
-    }
-
-    /// A bare `&` in text (`?id=7&lang=ar`, `AT&T`, `Kirkuk & Mosul`) is an error libxml2
-    /// recovers from by dropping the `&` and the name after it, which would mangle links and
-    /// split words. Called while libxml2 reports it, with its cursor just past what it dropped:
-    /// those bytes are given back as text, where they stood. (In an attribute value the loss
-    /// cannot be undone from here; only text content is restored.)
-    private func restoreBareAmpersand() {
-        guard let ctxt, ctxt.pointee.instate == XML_PARSER_CONTENT, let input = ctxt.pointee.input,
-            let cur = input.pointee.cur, let base = input.pointee.base
-        else { return }
-        // Back over the name to its `&`, within the bytes libxml2 still holds.
-        let lowest = max(base, cur - 256)
-        var start = cur - 1
-        while start >= lowest, start.pointee != UInt8(ascii: "&") { start -= 1 }
-        guard start >= lowest else { return }
-        characters(UnsafeBufferPointer(start: start, count: cur - start))
     }
 }

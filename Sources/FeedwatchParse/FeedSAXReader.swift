@@ -62,6 +62,8 @@ final class FeedSAXReader {
     var errorCount = 0
     var errorMessages: [String] = []
     var unsupportedEncoding = false
+    /// libxml2 reported an `&` that starts no reference (and dropped it with the name after it).
+    var bareAmpersand = false
     /// The character encoding the document was read in, once the parse ended.
     var encoding: String?
     var warnings: [String] = []

@@ -159,6 +159,24 @@ struct HostileInputTests {
         #expect(error?.kind == .tooLarge)
     }
 
+    @Test("Bare ampersands by the million: read again escaped within the document cap, else as libxml2 recovered them")
+    func bareAmpersandFlood() throws {
+        let flood = String(repeating: "& ", count: 1_000_000)
+        let doc = "<rss><channel><title>t</title><item><title>Kirkuk " + flood + "</title></item></channel></rss>"
+        let feed = try FeedParser.parse(doc.bytes)
+        #expect(feed.partial)
+        #expect(feed.items.first?.title?.hasPrefix("Kirkuk & & ") == true)
+        #expect(feed.items.first?.title?.utf8.count ?? .max <= ParseLimits.default.maxTextBytesPerItem)
+
+        // Escaped, the document would pass the cap: the first reading stands.
+        var limits = ParseLimits()
+        limits.maxDocumentBytes = doc.utf8.count + 1_000
+        let capped = try FeedParser.parse(doc.bytes, limits: limits)
+        #expect(capped.partial)
+        #expect(capped.items.first?.title?.hasPrefix("Kirkuk") == true)
+        #expect(!capped.warnings.contains { $0.contains("bare") })
+    }
+
     @Test("Items past the item cap are dropped with a warning")
     func itemCap() throws {
         var limits = ParseLimits()

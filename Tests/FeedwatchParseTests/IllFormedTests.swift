@@ -56,6 +56,38 @@ struct IllFormedTests {
         #expect(feed.items.first?.link == "http://example/?id=7&lang=ar")
     }
 
+    @Test("A bare ampersand in an attribute value is kept too (Atom links, enclosures)")
+    func bareAmpersandInAttribute() throws {
+        let atom = """
+            <feed xmlns="http://www.w3.org/2005/Atom"><title>t</title>
+            <entry><id>1</id><title>Kirkuk</title><link href="http://example/story?id=7&lang=ar"/></entry></feed>
+            """
+        let entry = try #require(try FeedParser.parse(atom.bytes).items.first)
+        #expect(entry.link == "http://example/story?id=7&lang=ar")
+        let rss = """
+            <rss><channel><item><title>Mosul & Kirkuk</title>\
+            <enclosure url="http://example/a.mp3?x=1&y=2" type="audio/mpeg"/></item></channel></rss>
+            """
+        let feed = try FeedParser.parse(rss.bytes)
+        #expect(feed.items.first?.enclosures.first?.url == "http://example/a.mp3?x=1&y=2")
+        #expect(feed.items.first?.title == "Mosul & Kirkuk")
+        #expect(feed.partial)
+        #expect(feed.warnings.contains { $0.contains("2 bare '&' read as '&amp;'") }, "\(feed.warnings)")
+    }
+
+    @Test("CDATA, comments and well-formed references are left as they are when bare ampersands are escaped")
+    func bareAmpersandLeavesTheRest() throws {
+        let doc = """
+            <rss><channel><title>R&D</title><!-- a & b --><item><title>x &amp; y &#38; z &#x26; w &eacute;</title>\
+            <description><![CDATA[<p>Tom & Jerry &amp; co</p>]]></description></item></channel></rss>
+            """
+        let feed = try FeedParser.parse(doc.bytes)
+        #expect(feed.title == "R&D")
+        #expect(feed.items.first?.title == "x & y & z & w é")
+        #expect(feed.items.first?.summary == "Tom & Jerry & co")
+        #expect(feed.warnings.contains { $0.contains("1 bare '&'") }, "\(feed.warnings)")
+    }
+
     @Test("HTML entities in a feed without a DTD are expanded and do not make it partial")
     func htmlEntities() throws {
         let feed = try FeedParser.parse(
