@@ -13,21 +13,13 @@ extension String {
             switch scalar.value {
             case 0x09, 0x0A, 0x0D: out.append(" ")
             case 0x061C, 0x200E, 0x200F: continue  // invisible direction marks: drop
-            case 0x80...0x9F: out.append(Self.windows1252[Int(scalar.value - 0x80)])
+            case 0x80...0x9F: out.append(.windows1252(UInt8(scalar.value)))
             case _ where Self.isUnsafe(scalar): out.append("\u{FFFD}")
             default: out.append(scalar)
             }
         }
         return String(out)
     }
-
-    /// Windows-1252 at 0x80–0x9F; its five unassigned bytes are U+FFFD.
-    private static let windows1252: [Unicode.Scalar] = [
-        "\u{20AC}", "\u{FFFD}", "\u{201A}", "\u{0192}", "\u{201E}", "\u{2026}", "\u{2020}", "\u{2021}",
-        "\u{02C6}", "\u{2030}", "\u{0160}", "\u{2039}", "\u{0152}", "\u{FFFD}", "\u{017D}", "\u{FFFD}",
-        "\u{FFFD}", "\u{2018}", "\u{2019}", "\u{201C}", "\u{201D}", "\u{2022}", "\u{2013}", "\u{2014}",
-        "\u{02DC}", "\u{2122}", "\u{0161}", "\u{203A}", "\u{0153}", "\u{FFFD}", "\u{017E}", "\u{0178}",
-    ]
 
     private static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {

@@ -50,11 +50,33 @@ enum EncodingSniffer {
 }
 
 extension EncodingSniffer {
-    /// Labels that, as in every browser (WHATWG Encoding), mean windows-1252: feeds labelled
-    /// ISO-8859-1 or ASCII routinely carry windows-1252 quotes and dashes in 0x80–0x9F.
-    static let windows1252Labels: Set<String> = [
-        "iso-8859-1", "iso8859-1", "latin1", "l1", "iso_8859-1", "us-ascii", "ascii", "cp819", "ibm819",
-    ]
+    /// Labels read as another encoding, as every browser reads them (WHATWG Encoding): the
+    /// superset their publishers actually write. Feeds labelled ISO-8859-1 or ASCII carry
+    /// windows-1252 quotes and dashes in 0x80–0x9F, GB2312 ones carry GBK characters, and so on;
+    /// read as labelled, iconv stops at the first such character and the rest of the feed is
+    /// lost. The UTF-8 aliases are named so that libxml2 reads them itself (iconv would stop at
+    /// the first stray byte, libxml2 goes on).
+    static let readAs: [String: String] = {
+        var table: [String: String] = [:]
+        let supersets: [String: [String]] = [
+            "windows-1252": [
+                "iso-8859-1", "iso8859-1", "latin1", "l1", "iso_8859-1", "us-ascii", "ascii", "cp819", "ibm819",
+            ],
+            "UTF-8": ["utf8", "unicode-1-1-utf-8", "unicode11utf8", "unicode20utf8", "x-unicode20utf8"],
+            "GB18030": [
+                "gb2312", "gbk", "x-gbk", "chinese", "csgb2312", "gb_2312", "gb_2312-80", "cp936", "windows-936",
+            ],
+            "windows-1254": ["iso-8859-9", "iso8859-9", "iso_8859-9", "latin5", "l5", "csisolatin5"],
+            "CP874": ["tis-620", "iso-8859-11", "iso8859-11", "dos-874", "windows-874"],
+            "CP949": ["euc-kr", "ks_c_5601-1987", "ks_c_5601-1989", "ksc5601", "korean", "cseuckr", "windows-949"],
+            "CP932": ["shift_jis", "shift-jis", "sjis", "ms_kanji", "csshiftjis", "windows-31j", "x-sjis", "ms932"],
+            "BIG5-HKSCS": ["big5", "big5-hkscs", "cn-big5", "csbig5", "x-x-big5"],
+        ]
+        for (encoding, labels) in supersets {
+            for label in labels { table[label] = encoding }
+        }
+        return table
+    }()
 
     /// The encoding named in the XML declaration of an ASCII-compatible document, lower-cased.
     static func declaredEncoding(_ data: [UInt8]) -> String? {

@@ -132,18 +132,35 @@ public enum FeedParser {
                 retry.errorCount += 1
                 return try retry.result()
             }
-            if reader.failure == nil, reader.bareAmpersand, let (escaped, count) = BareAmpersands.escaped(whole),
-                escaped.count <= limits.maxDocumentBytes
-            {
-                var feed = try FeedParser.parse(escaped, url: url, charset: charset, limits: limits)
-                feed.partial = true
-                feed.warnings.append("the document is not well-formed: \(count) bare '&' read as '&amp;'")
-                return feed
-            }
+            if reader.failure == nil, let repaired = try readAgain(whole, after: reader) { return repaired }
             if reader.failure == nil, reader.format == nil, DocumentSniffer.looksLikeHTML(whole) {
                 throw ParseError(.notAFeed, "expected RSS, Atom or JSON Feed, found an HTML document (<html>)")
             }
             return try reader.result()
+        }
+
+        /// Two errors libxml2 recovers from by losing text, made good: the document read again with
+        /// its bytes that are not UTF-8 (when it was read as UTF-8) taken as windows-1252, and its
+        /// bare `&` escaped. Nil when neither applies, or when the repaired document would pass the
+        /// document cap (the first reading stands).
+        private func readAgain(_ whole: [UInt8], after reader: FeedSAXReader) throws(ParseError) -> ParsedFeed? {
+            var document = whole
+            var repairs: [String] = []
+            if reader.notUTF8, reader.encoding == "utf-8",
+                let (repaired, count) = Windows1252Fallback.repaired(document)
+            {
+                document = repaired
+                repairs.append("\(count) byte(s) that are not UTF-8 read as windows-1252")
+            }
+            if reader.bareAmpersand, let (escaped, count) = BareAmpersands.escaped(document) {
+                document = escaped
+                repairs.append("\(count) bare '&' read as '&amp;'")
+            }
+            guard !repairs.isEmpty, document.count <= limits.maxDocumentBytes else { return nil }
+            var feed = try FeedParser.parse(document, url: url, charset: charset, limits: limits)
+            feed.partial = true
+            feed.warnings.append("the document is not well-formed: " + repairs.joined(separator: "; "))
+            return feed
         }
 
         /// Decides from the first bytes how to read the document, and starts libxml2 on them.
@@ -212,9 +229,9 @@ public enum FeedParser {
             return (utf16, 0)
         }
         if let label = httpCharset?.lowercased() ?? EncodingSniffer.declaredEncoding(head),
-            EncodingSniffer.windows1252Labels.contains(label)
+            let superset = EncodingSniffer.readAs[label]
         {
-            return ("windows-1252", Int32(XML_PARSE_IGNORE_ENC.rawValue))
+            return (superset, Int32(XML_PARSE_IGNORE_ENC.rawValue))
         }
         if httpCharset != nil, !FeedSAXReader.hasBOM(head) {
             // RFC 7303 §3: the HTTP charset is authoritative over the XML declaration (a BOM

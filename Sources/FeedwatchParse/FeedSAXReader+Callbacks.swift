@@ -89,6 +89,11 @@ extension FeedSAXReader {
         {
             bareAmpersand = true  // perhaps: `FeedParser` looks, and reads the document again
         }
+        if error.code == Int32(XML_ERR_INVALID_CHAR.rawValue), let message = error.message,
+            String(cString: message).hasPrefix("Input is not proper UTF-8")
+        {
+            notUTF8 = true
+        }
         if error.code == Int32(XML_ERR_UNSUPPORTED_ENCODING.rawValue) { unsupportedEncoding = true }
         if error.code == Int32(XML_ERR_INTERNAL_ERROR.rawValue), failure == nil,
             let message = error.message, String(cString: message).contains("depth")

@@ -52,6 +52,11 @@ extension FeedSAXReader {
         // The decoder libxml2 ended up reading with; none means the bytes were UTF-8 already.
         let decoder = ctxt.pointee.input?.pointee.buf?.pointee.encoder?.pointee.name
         encoding = decoder.map { String(cString: $0).lowercased() } ?? "utf-8"
+        if let buffer = ctxt.pointee.input?.pointee.buf, buffer.pointee.error != 0 {
+            // The decoder met bytes that are not in its encoding, and libxml2 stopped there.
+            errorCount += 1
+            warnings.append("bytes that are not \(encoding ?? "") ended the reading; what came before them is kept")
+        }
         xmlFreeParserCtxt(ctxt)
     }
 

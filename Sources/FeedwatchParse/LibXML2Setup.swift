@@ -8,6 +8,11 @@ enum LibXML2Setup {
         // Backstop: whatever option a future change sets by mistake, libxml2 can never
         // open a file or URL to resolve an external entity or DTD.
         xmlSetExternalEntityLoader { _, _, _ in nil }
+        // Errors raised outside a parser's own handler (a decoder that fails, an I/O error)
+        // would go to stderr, line by line, into the journal. The parse notices them itself
+        // (`FeedSAXReader.end`), so they go nowhere: for threads that meet libxml2 later, and this one.
+        xmlThrDefSetStructuredErrorFunc(nil) { _, _ in }
+        xmlSetStructuredErrorFunc(nil) { _, _ in }
         return true
     }()
 

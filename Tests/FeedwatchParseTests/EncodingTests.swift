@@ -1,4 +1,5 @@
 import FeedwatchParse
+import FeedwatchTesting
 import Foundation
 import Testing
 
@@ -101,5 +102,75 @@ struct EncodingTests {
         #expect(feed.partial)
         #expect(feed.items.count == 2)
         #expect(feed.items.last?.title == "next item")
+    }
+
+    @Test("Windows-1252 bytes in a UTF-8 feed are read as windows-1252, so a name spelt in them still matches")
+    func windows1252InUTF8() throws {
+        var bytes = "<?xml version=\"1.0\" encoding=\"utf-8\"?><rss><channel><item><title>".bytes
+        bytes += "Kirkuk".bytes + [0x92] + "s police; Kerk".bytes + [0xFC] + "k, ".bytes
+        bytes += "كركوك, \u{201C}Daesh\u{201D} ".bytes + [0x93, 0x81, 0x94] + "</title></item></channel></rss>".bytes
+        let feed = try FeedParser.parse(bytes)
+        #expect(feed.items.first?.title == "Kirkuk\u{2019}s police; Kerkük, كركوك, “Daesh” “\u{FFFD}”")
+        #expect(feed.partial)
+        #expect(
+            feed.warnings.contains { $0.contains("5 byte(s) that are not UTF-8 read as windows-1252") },
+            "\(feed.warnings)")
+
+        // Streamed in pieces, the same.
+        var random = SeededRandomNumberGenerator(seed: 1252)
+        #expect(StreamTests.streamed(bytes, random: &random) == .success(feed))
+    }
+
+    @Test("A feed in a declared legacy encoding is not touched by the UTF-8 fallback")
+    func declaredLatin1IsNotRepaired() throws {
+        let bytes =
+            "<?xml version=\"1.0\" encoding=\"iso-8859-2\"?><rss><channel><title>Kerk".bytes + [0xFC]
+            + "k</title></channel></rss>".bytes
+        let feed = try FeedParser.parse(bytes)
+        #expect(feed.title == "Kerkük")
+        #expect(!feed.partial)
+    }
+
+    @Test(
+        "Labels are read as the superset their publishers write (WHATWG): GB2312 as GB18030, ISO-8859-9 as windows-1254"
+    )
+    func supersetLabels() throws {
+        // 喆 is GBK, not GB2312: read as labelled, iconv stopped there and the feed was lost.
+        let gbk: [UInt8] = [0xD6, 0xD0, 0xCE, 0xC4, 0x20, 0x86, 0xB4]  // "中文 喆"
+        let chinese =
+            "<?xml version=\"1.0\" encoding=\"gb2312\"?><rss><channel><title>".bytes + gbk
+            + "</title><item><title>x</title></item></channel></rss>".bytes
+        let feed = try FeedParser.parse(chinese)
+        #expect(feed.title == "中文 喆")
+        #expect(feed.items.count == 1)
+        #expect(!feed.partial)
+
+        let turkish =
+            "<?xml version=\"1.0\" encoding=\"ISO-8859-9\"?><rss><channel><title>".bytes
+            + [0x80, 0x20, 0x4B, 0x65, 0x72, 0x6B, 0xFC, 0x6B, 0x20, 0xFD] + "</title></channel></rss>".bytes
+        #expect(try FeedParser.parse(turkish).title == "€ Kerkük ı")
+    }
+
+    @Test("An HTTP charset spelt utf8 reads like UTF-8: stray windows-1252 bytes do not stop the feed")
+    func utf8Alias() throws {
+        let bytes =
+            "<rss><channel><item><title>Kirkuk".bytes + [0x92] + "s police</title></item>".bytes
+            + "<item><title>Daquq</title></item></channel></rss>".bytes
+        let feed = try FeedParser.parse(bytes, charset: "utf8")
+        #expect(feed.items.map(\.title) == ["Kirkuk\u{2019}s police", "Daquq"])
+    }
+
+    @Test("Bytes the declared encoding cannot decode end the reading with a warning, keeping what came before")
+    func undecodableBytes() throws {
+        let bytes =
+            "<?xml version=\"1.0\" encoding=\"gb2312\"?><rss><channel><title>t</title>".bytes
+            + "<item><title>first</title></item><item><title>bad ".bytes + [0xFF, 0xFF]
+            + "</title></item><item><title>third</title></item></channel></rss>".bytes
+        let feed = try FeedParser.parse(bytes)
+        #expect(feed.title == "t")
+        #expect(feed.items.first?.title == "first")
+        #expect(feed.partial)
+        #expect(
+            feed.warnings.contains { $0.contains("bytes that are not gb18030 ended the reading") }, "\(feed.warnings)")
     }
 }
