@@ -139,10 +139,10 @@ public enum FeedParser {
             return try reader.result()
         }
 
-        /// Two errors libxml2 recovers from by losing text, made good: the document read again with
-        /// its bytes that are not UTF-8 (when it was read as UTF-8) taken as windows-1252, and its
-        /// bare `&` escaped. Nil when neither applies, or when the repaired document would pass the
-        /// document cap (the first reading stands).
+        /// Errors libxml2 recovers from by losing text, made good: the document read again with its
+        /// bytes that are not UTF-8 (when it was read as UTF-8) taken as windows-1252, and the
+        /// slips `MarkupRepair` knows mended. Nil when neither applies, or when the repaired
+        /// document would pass the document cap (the first reading stands).
         private func readAgain(_ whole: [UInt8], after reader: FeedSAXReader) throws(ParseError) -> ParsedFeed? {
             var document = whole
             var repairs: [String] = []
@@ -152,9 +152,9 @@ public enum FeedParser {
                 document = repaired
                 repairs.append("\(count) byte(s) that are not UTF-8 read as windows-1252")
             }
-            if reader.bareAmpersand, let (escaped, count) = BareAmpersands.escaped(document) {
-                document = escaped
-                repairs.append("\(count) bare '&' read as '&amp;'")
+            if reader.markupSlip, let (mended, counts) = MarkupRepair.repaired(document) {
+                document = mended
+                repairs.append(counts.description)
             }
             guard !repairs.isEmpty, document.count <= limits.maxDocumentBytes else { return nil }
             var feed = try FeedParser.parse(document, url: url, charset: charset, limits: limits)

@@ -87,12 +87,12 @@ extension FeedSAXReader {
         if error.code == Int32(XML_ERR_ENTITYREF_SEMICOL_MISSING.rawValue)
             || error.code == Int32(XML_ERR_NAME_REQUIRED.rawValue)
         {
-            bareAmpersand = true  // perhaps: `FeedParser` looks, and reads the document again
+            markupSlip = true  // a bare `&` or `<`, perhaps: `FeedParser` looks, and reads the document again
         }
-        if error.code == Int32(XML_ERR_INVALID_CHAR.rawValue), let message = error.message,
-            String(cString: message).hasPrefix("Input is not proper UTF-8")
-        {
-            notUTF8 = true
+        if error.code == Int32(XML_ERR_INVALID_CHAR.rawValue), let message = error.message {
+            let text = String(cString: message)
+            if text.hasPrefix("Input is not proper UTF-8") { notUTF8 = true }
+            if text.hasPrefix("Char 0x0 ") { markupSlip = true }
         }
         if error.code == Int32(XML_ERR_UNSUPPORTED_ENCODING.rawValue) { unsupportedEncoding = true }
         if error.code == Int32(XML_ERR_INTERNAL_ERROR.rawValue), failure == nil,

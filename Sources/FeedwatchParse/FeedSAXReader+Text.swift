@@ -52,6 +52,12 @@ extension FeedSAXReader {
     /// kept away from libxml2 (see `entityDecl`), so this is where HTML entities in feeds
     /// (`&eacute;`, `&nbsp;`) and the document's own internal entities are expanded, within a budget.
     func reference(_ name: UnsafePointer<xmlChar>) {
+        if ctxt?.pointee.instate == XML_PARSER_ATTRIBUTE_VALUE {
+            // In an attribute value: libxml2 leaves no room for the text here, so the document
+            // is read again with the reference written as a number (`MarkupRepair`).
+            if htmlEntityLookup(name) != nil { markupSlip = true }
+            return
+        }
         guard failure == nil, skipDepth == nil, capture != nil else { return }
         let key = String(cString: name)
         if let entity = htmlEntityLookup(name) {

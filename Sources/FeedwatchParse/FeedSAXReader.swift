@@ -62,8 +62,9 @@ final class FeedSAXReader {
     var errorCount = 0
     var errorMessages: [String] = []
     var unsupportedEncoding = false
-    /// libxml2 reported an `&` that starts no reference (and dropped it with the name after it).
-    var bareAmpersand = false
+    /// libxml2 reported a slip it loses text at and `MarkupRepair` mends: a bare `&` or `<`, a
+    /// NUL byte, an HTML entity in an attribute value.
+    var markupSlip = false
     /// libxml2 met bytes that are not UTF-8 in a document it read as UTF-8 (and passed them on raw).
     var notUTF8 = false
     /// The character encoding the document was read in, once the parse ended.

@@ -88,6 +88,38 @@ struct IllFormedTests {
         #expect(feed.warnings.contains { $0.contains("1 bare '&'") }, "\(feed.warnings)")
     }
 
+    @Test("An HTML entity in an attribute value is read, not dropped (a category Kerk&uuml;k is Kerkük)")
+    func htmlEntityInAttribute() throws {
+        let atom = """
+            <feed xmlns="http://www.w3.org/2005/Atom"><title>t</title><entry><id>1</id><title>caf&eacute;</title>\
+            <link href="http://example/caf&eacute;?a=1&amp;b=2"/><category term="Kerk&uuml;k"/></entry></feed>
+            """
+        let feed = try FeedParser.parse(atom.bytes)
+        let entry = try #require(feed.items.first)
+        #expect(entry.title == "café")
+        #expect(entry.link == "http://example/café?a=1&b=2")
+        #expect(entry.categories == ["Kerkük"])
+        #expect(feed.warnings.contains { $0.contains("2 HTML entities in attribute values read") }, "\(feed.warnings)")
+    }
+
+    @Test(
+        "A bare < or a NUL byte no longer ends the reading: the items after it are kept",
+        arguments: [
+            ("<title>Kirkuk: losses < 5</title>", "Kirkuk: losses < 5", "1 bare '<' read as '&lt;'"),
+            ("<title>Kirkuk <3</title>", "Kirkuk <3", "1 bare '<' read as '&lt;'"),
+            ("<title>Kirkuk\u{0}police</title>", "Kirkukpolice", "1 NUL bytes dropped"),
+        ])
+    func slipThatEndedTheReading(element: String, title: String, warning: String) throws {
+        let doc =
+            "<rss><channel><title>t</title><item>\(element)<link>http://x/1</link></item>"
+            + "<item><title>Daquq</title><link>http://x/2</link></item></channel></rss>"
+        let feed = try FeedParser.parse(doc.bytes)
+        #expect(feed.items.map(\.title) == [title, "Daquq"])
+        #expect(feed.items.map(\.link) == ["http://x/1", "http://x/2"])
+        #expect(feed.partial)
+        #expect(feed.warnings.contains { $0.contains(warning) }, "\(feed.warnings)")
+    }
+
     @Test("HTML entities in a feed without a DTD are expanded and do not make it partial")
     func htmlEntities() throws {
         let feed = try FeedParser.parse(

@@ -33,10 +33,11 @@ struct StreamTests {
         documents.append(("long", Array(long.utf8)))
         var ampersands = "<rss version=\"2.0\"><channel><title>Q&A</title>\n"
         for index in 0..<200 {
-            ampersands += "<item><title>Kirkuk & Mosul, AT&T \(index)</title>"
+            ampersands += "<item><title>Kirkuk & Mosul, AT&T \(index) < \(index + 1)</title>"
+            ampersands += "<category domain=\"Kerk&uuml;k\">Kerk&uuml;k</category>"
             ampersands += "<link>http://example/?id=\(index)&lang=ar&x</link></item>\n"
         }
-        documents.append(("bare ampersands", Array((ampersands + "</channel></rss>\n").utf8)))
+        documents.append(("bare & and <, HTML entities in attributes", Array((ampersands + "</channel></rss>\n").utf8)))
         let utf16 =
             "<?xml version=\"1.0\" encoding=\"UTF-16\"?><rss version=\"2.0\"><channel><title>Ş</title>"
             + String(repeating: "<item><title>Mosul</title></item>", count: 200) + "</channel></rss>"
