@@ -68,6 +68,30 @@ enum DocumentSniffer {
         return nil
     }
 
+    /// Where a feed starts after something else (a PHP warning, a stray line of output): the
+    /// first XML declaration or RSS, RDF or Atom root start tag past the first byte, within the
+    /// first 64 KiB; nil when there is none.
+    static func feedStart(in data: [UInt8]) -> Int? {
+        let head = data.prefix(65_536)
+        func first(_ marker: String, followedBySpace: Bool) -> Int? {
+            let m = Array(marker.utf8)
+            var i = 1
+            while i + m.count < head.count {
+                if head[i] == m[0], head[(i + 1)..<(i + m.count)].elementsEqual(m.dropFirst()) {
+                    let next = head[i + m.count]
+                    if !followedBySpace || next == 0x3E || next == 0x20 || next == 0x09 || next == 0x0A || next == 0x0D
+                    {
+                        return i
+                    }
+                }
+                i += 1
+            }
+            return nil
+        }
+        if let declaration = first("<?xml", followedBySpace: true) { return declaration }
+        return ["<rss", "<feed", "<rdf:RDF"].compactMap { first($0, followedBySpace: true) }.min()
+    }
+
     /// An HTML page rather than XML: a doctype or `<html` near the start (any case).
     static func looksLikeHTML(_ data: [UInt8]) -> Bool {
         let head = String(decoding: data.prefix(2048), as: UTF8.self).lowercased()

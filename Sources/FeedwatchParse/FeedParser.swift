@@ -133,6 +133,15 @@ public enum FeedParser {
                 return try retry.result()
             }
             if reader.failure == nil, let repaired = try readAgain(whole, after: reader) { return repaired }
+            if reader.format == nil, reader.failure == nil || reader.failure?.kind == .notAFeed,
+                let start = DocumentSniffer.feedStart(in: whole), !DocumentSniffer.looksLikeHTML(Array(whole[..<start]))
+            {
+                // Something else came first (a PHP warning, say): the feed after it is read.
+                var feed = try FeedParser.parse(Array(whole[start...]), url: url, charset: charset, limits: limits)
+                feed.partial = true
+                feed.warnings.append("\(start) bytes before the feed skipped")
+                return feed
+            }
             if reader.failure == nil, reader.format == nil, DocumentSniffer.looksLikeHTML(whole) {
                 throw ParseError(.notAFeed, "expected RSS, Atom or JSON Feed, found an HTML document (<html>)")
             }

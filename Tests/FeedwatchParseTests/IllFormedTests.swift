@@ -128,6 +128,33 @@ struct IllFormedTests {
         #expect(!feed.partial)
     }
 
+    @Test(
+        "A feed after something else (a PHP warning, a stray line) is read, and the skip is said",
+        arguments: [
+            "<br />\n<b>Warning</b>:  Cannot modify header information in <b>/var/www/feed.php</b><br />\n",
+            "Notice: Undefined index: id in /var/www/rss.php on line 4\n",
+            "garbage",
+        ])
+    func feedAfterJunk(junk: String) throws {
+        let doc =
+            junk + "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\"><channel><title>T</title>"
+            + "<item><title>Attack in Kirkuk</title></item></channel></rss>"
+        let feed = try FeedParser.parse(doc.bytes)
+        #expect(feed.items.first?.title == "Attack in Kirkuk")
+        #expect(feed.partial)
+        #expect(
+            feed.warnings.contains { $0.contains("\(junk.utf8.count) bytes before the feed skipped") },
+            "\(feed.warnings)")
+    }
+
+    @Test("An HTML page is still not a feed, whatever it mentions")
+    func htmlPageMentioningFeeds() {
+        let page =
+            "<!DOCTYPE html><html><body><p>Subscribe: <a href=\"/rss\">rss</a></p><pre>&lt;rss&gt;</pre></body></html>"
+        let error = #expect(throws: ParseError.self) { try FeedParser.parse(page.bytes) }
+        #expect(error?.kind == .notAFeed)
+    }
+
     @Test("Junk before the root still fails cleanly or recovers, never crashes")
     func junkBefore() {
         do {
