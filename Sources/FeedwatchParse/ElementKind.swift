@@ -21,34 +21,8 @@ enum ElementKind: Equatable {
         let n = String(cString: name)
         switch ns {
         case .rss, .rss090:
-            switch n {
-            case "rss": self = .rssRoot
-            case "channel": self = .channel
-            case "item": self = .item
-            case "title": self = .title
-            case "link": self = .link
-            case "description": self = .description
-            case "guid": self = .guid
-            case "pubDate", "pubdate": self = .published
-            case "lastBuildDate": self = .updated
-            case "author", "managingEditor": self = .rssAuthor
-            case "category": self = .category
-            case "enclosure": self = .enclosure
-            case "ttl": self = .ttl
-            case "image", "textinput", "textInput", "skipHours", "skipDays", "cloud", "source": self = .skipSubtree
-            case "html", "HTML": self = .htmlRoot
-            case "feed": self = .atomFeed  // Atom with no namespace
-            case "entry": self = .item
-            case "content": self = .content
-            case "fullitem": self = .contentEncoded
-            case "body": self = .xhtmlBody
-            case "summary": self = .summary
-            case "id": self = .atomID
-            case "updated", "modified": self = .updated
-            case "published", "issued": self = .published
-            case "tagline", "subtitle": self = .subtitle
-            default: self = .other
-            }
+            // Hand-made RSS writes `<Item>`, `<TITLE>`: tried as written, then in lower case.
+            self = Self.rss(n) ?? Self.rss(n.lowercased()) ?? .other
         case .atom10, .atom03:
             switch n {
             case "feed": self = .atomFeed
@@ -125,6 +99,39 @@ enum ElementKind: Equatable {
             }
         case .gml: self = n == "pos" ? .georssPoint : .other
         case .xml, .other: self = .other
+        }
+    }
+
+    /// An RSS element (no namespace, or RSS 0.90's) by its local name; nil when it means nothing.
+    private static func rss(_ n: String) -> ElementKind? {
+        switch n {
+        case "rss": .rssRoot
+        case "channel": .channel
+        case "item": .item
+        case "title": .title
+        case "link": .link
+        case "description": .description
+        case "guid": .guid
+        case "pubDate", "pubdate": .published
+        case "lastBuildDate", "lastbuilddate": .updated
+        case "author", "managingEditor", "managingeditor": .rssAuthor
+        case "category": .category
+        case "enclosure": .enclosure
+        case "ttl": .ttl
+        case "image", "textinput", "textInput", "skipHours", "skiphours", "skipDays", "skipdays", "cloud", "source":
+            .skipSubtree
+        case "html": .htmlRoot
+        case "feed": .atomFeed  // Atom with no namespace
+        case "entry": .item
+        case "content": .content
+        case "fullitem": .contentEncoded
+        case "body": .xhtmlBody
+        case "summary": .summary
+        case "id": .atomID
+        case "updated", "modified": .updated
+        case "published", "issued": .published
+        case "tagline", "subtitle": .subtitle
+        default: nil
         }
     }
 }

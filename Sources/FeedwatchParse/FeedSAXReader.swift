@@ -201,7 +201,8 @@ final class FeedSAXReader {
             } else {
                 format = .atom10
             }
-        case .channel: format = .rss20
+        // A bare `<channel>` root is RSS; `<CHANNEL>` is Microsoft's CDF, another format.
+        case .channel where String(cString: name) == "channel": format = .rss20
         default:
             let found = String(cString: name)
             if found.lowercased() == "html" || kind == .htmlRoot {

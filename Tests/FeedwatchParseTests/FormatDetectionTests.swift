@@ -60,4 +60,21 @@ struct FormatDetectionTests {
         let error = #expect(throws: ParseError.self) { try FeedParser.parse(document.bytes) }
         #expect(error?.kind == .empty)
     }
+
+    @Test("Hand-made RSS with element names in other cases (<Item>, <TITLE>, <PubDate>) is read")
+    func mixedCaseRSS() throws {
+        let doc = """
+            <RSS version="2.0"><Channel><TiTlE>Kurdistan 24</TiTlE><Item><TITLE>Attack in Kirkuk</TITLE>\
+            <Link>http://example/1</Link><PubDate>Fri, 21 Oct 2016 03:00:00 GMT</PubDate>\
+            <Description>&lt;p&gt;Islamic State fighters&lt;/p&gt;</Description></Item></Channel></RSS>
+            """
+        let feed = try FeedParser.parse(doc.bytes)
+        #expect(feed.format == .rss20)
+        #expect(feed.title == "Kurdistan 24")
+        let item = try #require(feed.items.first)
+        #expect(item.title == "Attack in Kirkuk")
+        #expect(item.link == "http://example/1")
+        #expect(item.published != nil)
+        #expect(item.summary == "Islamic State fighters")
+    }
 }
