@@ -1,7 +1,7 @@
 import Foundation
 
-/// RFC 3339, ISO 8601 (extended and basic) and W3C-DTF, with the usual slack: a space or a
-/// lower-case `t` for `T`, a missing zone (UTC), `+hh`, `+hhmm`, `+hh:mm`, reduced precision
+/// RFC 3339, ISO 8601 (extended and basic) and W3C-DTF, with the usual slack: `/` for `-`, a
+/// space or a lower-case `t` for `T`, a missing zone (UTC), `+hh`, `+hhmm`, `+hh:mm`, reduced precision
 /// (`2004`, `2004-07`, `2004-07-05`), and any number of fraction digits.
 struct ISO8601Scanner {
     let b: UnsafeBufferPointer<UInt8>
@@ -13,7 +13,9 @@ struct ISO8601Scanner {
         guard let year = digits(4) else { return nil }
         var month = 1
         var day = 1
-        let extended = peek() == 0x2D  // '-'
+        // '-', or '/' as some publishers write it (year first, so the order is never in doubt).
+        let separator = peek()
+        let extended = separator == 0x2D || separator == 0x2F
         if i == b.count {
             return FeedDate.epoch(year: year, month: 1, day: 1, hour: 0, minute: 0, second: 0, fraction: 0, offset: 0)
         }
@@ -21,7 +23,7 @@ struct ISO8601Scanner {
             i += 1
             guard let m = digits(2) else { return nil }
             month = m
-            if peek() == 0x2D {
+            if peek() == separator {
                 i += 1
                 guard let d = digits(2) else { return nil }
                 day = d

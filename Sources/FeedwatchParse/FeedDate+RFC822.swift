@@ -3,7 +3,9 @@ import Foundation
 /// RFC 822 / RFC 1123 dates and what feeds actually send under that name: any day name
 /// (or none, or a localized one), one-digit days, two-digit years, missing seconds, named and
 /// military zones, `GMT+0200`, no zone (UTC), odd spacing and punctuation, month-first order
-/// ("Jul 05 2004 10:00") and `AM`/`PM`.
+/// ("Jul 05 2004 10:00"), `AM`/`PM`, month names in the languages of Western Europe and Turkey
+/// ("21 Okt 2016", "mar., 18 oct. 2016": a month word before any number gives way to a later
+/// one, since it was a day name), and the day-first dotted form ("21.10.2016 03:00").
 struct RFC822Scanner {
     let b: UnsafeBufferPointer<UInt8>
 
@@ -19,11 +21,15 @@ struct RFC822Scanner {
         var second = 0
         var offset: Int?
         var pm: Bool?
+        /// The month came from a word before any number: perhaps a day name ("mar." is Tuesday in French).
+        var monthTentative = false
+        var seenNumber = false
         var i = 0
         let n = b.count
         while i < n {
             let c = b[i]
             if FeedDate.isDigit(c) {
+                seenNumber = true
                 var v = 0
                 var len = 0
                 while i < n, FeedDate.isDigit(b[i]), len < 9 {
@@ -31,7 +37,13 @@ struct RFC822Scanner {
                     len += 1
                     i += 1
                 }
-                if i < n, b[i] == 0x3A, hour == nil {  // hh:mm[:ss]
+                if day == nil, month == nil, len <= 2, let (m, y, next) = dottedMonthYear(at: i) {  // dd.mm.yyyy
+                    day = v
+                    month = m
+                    year = y
+                    yearDigits = 4
+                    i = next
+                } else if i < n, b[i] == 0x3A, hour == nil {  // hh:mm[:ss]
                     hour = v
                     i += 1
                     guard let (m, l) = number(at: i), l <= 2 else { return nil }
@@ -75,7 +87,7 @@ struct RFC822Scanner {
                     return nil
                 }
                 offset = c == 0x2D ? -seconds : seconds
-            } else if FeedDate.isAlpha(c) {
+            } else if FeedDate.isAlpha(c) || c >= 0x80 {
                 // The word's first eight bytes, lower-cased, packed in an integer (no array per word).
                 var word = Word()
                 while i < n, FeedDate.isAlpha(b[i]) || b[i] >= 0x80 {
@@ -83,7 +95,10 @@ struct RFC822Scanner {
                     i += 1
                 }
                 if let m = Self.month(word) {
-                    if month == nil { month = m }
+                    if month == nil || (monthTentative && seenNumber) {
+                        month = m
+                        monthTentative = !seenNumber
+                    }
                 } else if word == Word("am") || word == Word("pm") {
                     pm = word == Word("pm")
                 } else if hour != nil || day != nil, offset == nil, let z = Self.zoneOffset(word) {
@@ -103,6 +118,14 @@ struct RFC822Scanner {
         }
         return FeedDate.epoch(
             year: y, month: m, day: d, hour: h, minute: minute, second: second, fraction: 0, offset: offset ?? 0)
+    }
+
+    /// `.mm.yyyy` at `start` (after a day): the month, the year and where the text goes on.
+    private func dottedMonthYear(at start: Int) -> (month: Int, year: Int, next: Int)? {
+        guard start < b.count, b[start] == 0x2E, let (m, ml) = number(at: start + 1), ml <= 2 else { return nil }
+        let dot = start + 1 + ml
+        guard dot < b.count, b[dot] == 0x2E, let (y, yl) = number(at: dot + 1), yl == 4 else { return nil }
+        return (m, y, dot + 1 + yl)
     }
 
     private func number(at start: Int) -> (Int, Int)? {
@@ -139,11 +162,45 @@ struct RFC822Scanner {
         "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
     ].map { Word($0).packed }
 
-    /// English month names and abbreviations ("Sept" and full names included).
+    /// Month names and abbreviations: English by their first three letters ("Sept" and full names
+    /// included), then the other languages' words whole (their first eight bytes).
     static func month(_ word: Word) -> Int? {
-        guard word.count >= 3, let index = months.firstIndex(of: word.prefix3) else { return nil }
-        return index + 1
+        guard word.count >= 3 else { return nil }
+        if let index = months.firstIndex(of: word.prefix3) { return index + 1 }
+        // The day name every well-formed date starts with: no table lookup for it.
+        if word.count == 3, days.contains(word.packed) { return nil }
+        return localizedMonths[word.packed]
     }
+
+    private static let days: [UInt64] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"].map { Word($0).packed }
+
+    /// German, French, Spanish, Italian, Portuguese, Dutch and Turkish month names and their usual
+    /// abbreviations, where the first three letters are not the English ones. Lower case as the
+    /// scanner makes them (ASCII only: a capital non-ASCII letter is listed as such).
+    private static let localizedMonths: [UInt64: Int] = {
+        let names: [[StaticString]] = [
+            ["januar", "jänner", "enero", "ene", "gennaio", "gen", "ocak", "oca"],
+            [
+                "février", "févr", "fév", "fevrier", "fevr", "fevereiro", "fev", "febbraio", "şubat", "şub", "Şubat",
+                "Şub",
+            ],
+            ["märz", "mär", "mrz", "maart", "maa"],
+            ["avril", "avr", "abril", "abr", "aprile", "nisan", "nis"],
+            ["mai", "maio", "maggio", "mag", "mei"],
+            ["juin", "giugno", "giu", "haziran", "haz"],
+            ["juillet", "juil", "luglio", "lug", "temmuz", "tem"],
+            ["août", "aout", "aoû", "agosto", "ago", "ağustos", "ağu"],
+            ["setiembre", "setembro", "settembre", "set", "eylül", "eyl"],
+            ["oktober", "okt", "outubro", "out", "ottobre", "ott", "ekim", "eki"],
+            ["kasım", "kas"],
+            ["dezember", "dez", "dezembro", "décembre", "déc", "diciembre", "dicembre", "dic", "aralık", "ara"],
+        ]
+        var table: [UInt64: Int] = [:]
+        for (index, words) in names.enumerated() {
+            for word in words { table[Word(word).packed] = index + 1 }
+        }
+        return table
+    }()
 
     private static let zones: [UInt64: Int] = Dictionary(
         uniqueKeysWithValues: ([

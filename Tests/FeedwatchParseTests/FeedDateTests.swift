@@ -38,9 +38,33 @@ struct FeedDateTests {
             "2004-07-05T12:00:00+02",
             "20040705T100000Z",  // ISO 8601 basic
             "2004-07-05 10:00:00 GMT",
+            "2004/07/05 10:00:00",  // slashes, year first
+            "05.07.2004 10:00",  // day first, dotted
+            "05.07.2004 12:00 +0200",
+            "lun., 05 juil. 2004 10:00:00 GMT",  // French
+            "mar., 05 juil. 2004 10:00:00 GMT",  // "mar." is Tuesday here, not March
+            "lunes, 05 julio 2004 10:00:00 GMT",  // Spanish
+            "Pzt, 05 Tem 2004 13:00:00 +0300",  // Turkish
+            "5 juillet 2004 10:00",
         ])
     func parses(text: String) {
         #expect(FeedDate.parse(text) == Self.reference)
+    }
+
+    @Test(
+        "Month names in other languages",
+        arguments: [
+            ("21 Okt 2016", 10), ("21 Mär 2016", 3), ("21 Şub 2016", 2), ("21 déc. 2016", 12), ("21 mai 2016", 5),
+            ("21 Ağu 2016", 8), ("21 gennaio 2016", 1), ("21 Kasım 2016", 11), ("21 avr. 2016", 4), ("21 set 2016", 9),
+            ("21 giugno 2016", 6), ("Di, 21 Dez 2016", 12), ("21 Oct 2016", 10),
+        ])
+    func localizedMonths(text: String, month: Int) throws {
+        let date = try #require(FeedDate.parse(text))
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        #expect(
+            calendar.dateComponents([.year, .month, .day], from: date)
+                == DateComponents(year: 2016, month: month, day: 21))
     }
 
     @Test(
@@ -55,7 +79,8 @@ struct FeedDateTests {
         arguments: [
             "", "yesterday", "now", "Mon, 32 Jul 2004 10:00:00 GMT", "2004-13-01T00:00:00Z",
             "2004-02-30", "Mon, 05 Foo 2004 10:00:00 GMT", "25:00", "2004-07-05T25:00:00Z",
-            "Mon, 05 Jul 2004 10:61:00 GMT", String(repeating: "9", count: 500),
+            "Mon, 05 Jul 2004 10:61:00 GMT", String(repeating: "9", count: 500), "2004/07-05", "05.13.2004",
+            "07/05/2004",  // month and day in doubt: not guessed
         ])
     func unparseable(text: String) {
         #expect(FeedDate.parse(text) == nil)
