@@ -57,7 +57,7 @@ enum HTMLText {
                 for index in batch { results[index] = parseOne(fragments[index]) }
             }
         }
-        return results.map { $0 ?? "" }
+        return results.map { $0.map(unescapedTwice) ?? "" }
     }
 
     /// Plain text of one fragment.
@@ -68,7 +68,38 @@ enum HTMLText {
     /// Plain text without libxml2, or nil when its HTML parser must decide: text with no tag and
     /// no reference only has its whitespace collapsed; the rest goes to the fast path.
     static func fastPlainText(of p: UnsafeBufferPointer<UInt8>) -> String? {
-        needsParser(p) ? SimpleHTMLText.plainText(of: p) : collapsed(p)
+        guard needsParser(p) else { return collapsed(p) }
+        var decodedLessThan = false
+        guard let text = SimpleHTMLText.plainText(of: p, decodedLessThan: &decodedLessThan) else { return nil }
+        return decodedLessThan ? unescapedTwice(text) : text
+    }
+
+    /// Text from HTML whose tags were escaped once too often (`&amp;lt;p&amp;gt;`, a common
+    /// publishing slip): what came out still holds tags. When it holds a closing tag (`</p>`,
+    /// `</a>`), it is read as HTML once more, so snippets show the story, not its markup, and the
+    /// words of a link's URL are not matched as the story's. Otherwise it is left as it is.
+    static func unescapedTwice(_ text: String) -> String {
+        var text = text
+        guard text.withUTF8({ holdsClosingTag($0) }) else { return text }
+        let bytes = Array(text.utf8)
+        return bytes.withUnsafeBufferPointer { SimpleHTMLText.plainText(of: $0) } ?? parseOne(bytes)
+    }
+
+    /// Whether the bytes hold `</` and a tag name closed by `>`.
+    private static func holdsClosingTag(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
+        guard let base = p.baseAddress else { return false }
+        var offset = 0
+        while offset < p.count, let hit = memchr(base + offset, 0x3C, p.count - offset) {
+            var i = UnsafeRawPointer(hit).assumingMemoryBound(to: UInt8.self) - base + 1
+            offset = i
+            guard i < p.count, p[i] == 0x2F else { continue }
+            i += 1
+            let name = i
+            while i < p.count, i - name < 16, isLetter(p[i]) || (i > name && p[i] >= 0x30 && p[i] <= 0x39) { i += 1 }
+            if i > name, i < p.count, p[i] == 0x3E { return true }
+        }
+        return false
     }
 
     /// Plain text of one fragment from libxml2's HTML parser alone (no fast path): the

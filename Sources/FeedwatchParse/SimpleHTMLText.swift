@@ -16,12 +16,24 @@ enum SimpleHTMLText {
     }
 
     static func plainText(of p: UnsafeBufferPointer<UInt8>) -> String? {
+        var decodedLessThan = false
+        return plainText(of: p, decodedLessThan: &decodedLessThan)
+    }
+
+    /// Plain text of `p`, or nil; `decodedLessThan` is set when a reference in it stood for `<`
+    /// (the text may then hold tags escaped once too often).
+    static func plainText(of p: UnsafeBufferPointer<UInt8>, decodedLessThan: inout Bool) -> String? {
         guard p.count > 0 else { return "" }
         // The text is never longer than the markup: a tag, a reference or a run of spaces
         // always leaves fewer bytes than it took. So it is written straight into the string.
+        var lessThan = false
+        defer { decodedLessThan = lessThan }
         return CollapsingWriter.string(capacity: p.count) { writer in
             var scanner = Scanner(bytes: p, out: writer)
-            defer { writer = scanner.out }
+            defer {
+                writer = scanner.out
+                lessThan = scanner.decodedLessThan
+            }
             return scanner.run()
         }
     }
@@ -96,6 +108,8 @@ enum SimpleHTMLText {
         var i = 0
         var out: CollapsingWriter
         var stack: [Element] = []
+        /// A reference stood for `<`.
+        var decodedLessThan = false
 
         init(bytes: UnsafeBufferPointer<UInt8>, out: CollapsingWriter) {
             self.bytes = bytes
@@ -370,6 +384,7 @@ enum SimpleHTMLText {
                 value = found
             }
             guard let scalar = Unicode.Scalar(value) else { return false }
+            if value == 0x3C { decodedLessThan = true }
             // Encoded in place: a String per entity cost more than the rest of the scan.
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 4) { buf in
                 var k = 0

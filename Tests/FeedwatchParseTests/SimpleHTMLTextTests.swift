@@ -91,6 +91,23 @@ struct SimpleHTMLTextTests {
         #expect(taken > 1_000)
     }
 
+    @Test(
+        "HTML escaped once too often is read once more when what came out holds closing tags",
+        arguments: [
+            // XML-decoded description → plain text
+            ("&lt;p&gt;Attack in &lt;b&gt;Kirkuk&lt;/b&gt; &amp;amp; Daquq&lt;/p&gt;", "Attack in Kirkuk & Daquq"),
+            ("<p>&lt;a href=\"https://example.org/mosul-isis\"&gt;Story&lt;/a&gt;</p>", "Story"),
+            ("&lt;div&gt;&lt;h1&gt;Kirkuk&lt;/h1&gt;&lt;script&gt;x()&lt;/script&gt;text&lt;/div&gt;", "Kirkuk text"),
+            // No closing tag: escaped on purpose, left as it is.
+            ("if a &lt;b then c", "if a <b then c"),
+            ("<p>Use &lt;br&gt; for a break</p>", "Use <br> for a break"),
+        ])
+    func escapedTwice(markup: String, text: String) {
+        let bytes = Array(markup.utf8)
+        #expect(bytes.withUnsafeBufferPointer { HTMLText.fastPlainText(of: $0) } == text)
+        #expect(HTMLText.parsedPlainText(of: [bytes, bytes]) == [text, text], "libxml2's HTML parser agrees")
+    }
+
     /// Random fragments of `tokens`: each one the fast path takes must read as libxml2 reads it.
     /// Returns how many it took (the rest were declined, which is always allowed).
     private static func agreement(tokens: [String], seed: UInt64, cases: Int, tokensPerCase: ClosedRange<Int>) -> Int {
