@@ -53,7 +53,7 @@ struct ISO8601Scanner {
                     i += 1
                     var scale = 0.1
                     var any = false
-                    while let d = peek(), FeedDate.isDigit(d) {
+                    while let d = peek(), ASCII.isDigit(d) {
                         fraction += Double(d - 0x30) * scale
                         scale /= 10
                         any = true
@@ -73,10 +73,10 @@ struct ISO8601Scanner {
                     if peek() == 0x3A { i += 1 }
                     if let m = digits(2) { om = m }
                     offset = (oh * 3600 + om * 60) * (c == 0x2D ? -1 : 1)
-                } else if FeedDate.isAlpha(c) {
+                } else if ASCII.isLetter(c) {
                     // A named zone after an ISO time ("2004-07-05 10:00:00 GMT").
                     var word = RFC822Scanner.Word()
-                    while let w = peek(), FeedDate.isAlpha(w), word.count < 8 {
+                    while let w = peek(), ASCII.isLetter(w), word.count < 8 {
                         word.append(w | 0x20)
                         i += 1
                     }
@@ -99,7 +99,7 @@ struct ISO8601Scanner {
         var v = 0
         for k in 0..<n {
             let d = b[i + k]
-            guard FeedDate.isDigit(d) else { return nil }
+            guard ASCII.isDigit(d) else { return nil }
             v = v * 10 + Int(d - 0x30)
         }
         i += n

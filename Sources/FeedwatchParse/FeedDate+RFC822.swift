@@ -28,11 +28,11 @@ struct RFC822Scanner {
         let n = b.count
         while i < n {
             let c = b[i]
-            if FeedDate.isDigit(c) {
+            if ASCII.isDigit(c) {
                 seenNumber = true
                 var v = 0
                 var len = 0
-                while i < n, FeedDate.isDigit(b[i]), len < 9 {
+                while i < n, ASCII.isDigit(b[i]), len < 9 {
                     v = v * 10 + Int(b[i] - 0x30)
                     len += 1
                     i += 1
@@ -56,7 +56,7 @@ struct RFC822Scanner {
                         i += sl
                         if i < n, b[i] == 0x2E {  // fraction: ignored
                             i += 1
-                            while i < n, FeedDate.isDigit(b[i]) { i += 1 }
+                            while i < n, ASCII.isDigit(b[i]) { i += 1 }
                         }
                     }
                 } else if len == 4, year == nil {
@@ -87,10 +87,10 @@ struct RFC822Scanner {
                     return nil
                 }
                 offset = c == 0x2D ? -seconds : seconds
-            } else if FeedDate.isAlpha(c) || c >= 0x80 {
+            } else if ASCII.isLetter(c) || c >= 0x80 {
                 // The word's first eight bytes, lower-cased, packed in an integer (no array per word).
                 var word = Word()
-                while i < n, FeedDate.isAlpha(b[i]) || b[i] >= 0x80 {
+                while i < n, ASCII.isLetter(b[i]) || b[i] >= 0x80 {
                     word.append(b[i] | (b[i] < 0x80 ? 0x20 : 0))
                     i += 1
                 }
@@ -131,7 +131,7 @@ struct RFC822Scanner {
     private func number(at start: Int) -> (Int, Int)? {
         var i = start
         var v = 0
-        while i < b.count, FeedDate.isDigit(b[i]), i - start < 9 {
+        while i < b.count, ASCII.isDigit(b[i]), i - start < 9 {
             v = v * 10 + Int(b[i] - 0x30)
             i += 1
         }

@@ -20,10 +20,6 @@ public enum FeedDate {
         return RFC822Scanner(slice).parse()
     }
 
-    static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
-    static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
-    static func isAlpha(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
-
     /// Seconds since 1970 for a proleptic Gregorian UTC civil time (Howard Hinnant's days_from_civil).
     static func epoch(
         year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int, fraction: Double, offset: Int

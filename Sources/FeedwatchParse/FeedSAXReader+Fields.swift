@@ -153,11 +153,11 @@ extension FeedSAXReader {
             let b = bytes[i]
             if b == 0x3C, i + 1 < bytes.count {
                 let n = bytes[i + 1]
-                if FeedDate.isAlpha(n) || n == 0x2F || n == 0x21 { return true }
+                if ASCII.isLetter(n) || n == 0x2F || n == 0x21 { return true }
             } else if b == 0x26 {
                 var j = i + 1
                 while j < bytes.count, j - i < 12,
-                    FeedDate.isAlpha(bytes[j]) || FeedDate.isDigit(bytes[j]) || bytes[j] == 0x23
+                    ASCII.isLetter(bytes[j]) || ASCII.isDigit(bytes[j]) || bytes[j] == 0x23
                 {
                     j += 1
                 }

@@ -87,7 +87,6 @@ enum HTMLText {
 
     /// Whether the bytes hold `</` and a tag name closed by `>`.
     private static func holdsClosingTag(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
-        func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
         guard let base = p.baseAddress else { return false }
         var offset = 0
         while offset < p.count, let hit = memchr(base + offset, 0x3C, p.count - offset) {
@@ -96,7 +95,7 @@ enum HTMLText {
             guard i < p.count, p[i] == 0x2F else { continue }
             i += 1
             let name = i
-            while i < p.count, i - name < 16, isLetter(p[i]) || (i > name && p[i] >= 0x30 && p[i] <= 0x39) { i += 1 }
+            while i < p.count, i - name < 16, ASCII.isLetter(p[i]) || (i > name && ASCII.isDigit(p[i])) { i += 1 }
             if i > name, i < p.count, p[i] == 0x3E { return true }
         }
         return false

@@ -146,13 +146,14 @@ enum MarkupRepair {
             let hex = j < d.count && d[j] == UInt8(ascii: "x")
             if hex { j += 1 }
             let start = j
-            while j < d.count, isDigit(d[j]) || (hex && isHexLetter(d[j])) { j += 1 }
+            while j < d.count, ASCII.isDigit(d[j]) || (hex && ASCII.isHexLetter(d[j])) { j += 1 }
             return j > start && j < d.count && d[j] == UInt8(ascii: ";") ? .other(length: j + 1 - i) : nil
         }
         // A name: a letter, `_`, `:` or any non-ASCII byte first, then those, digits, `-` and `.`.
         guard isNameStart(d[j]) else { return nil }
         j += 1
-        while j < d.count, isNameStart(d[j]) || isDigit(d[j]) || d[j] == UInt8(ascii: "-") || d[j] == UInt8(ascii: ".")
+        while j < d.count,
+            isNameStart(d[j]) || ASCII.isDigit(d[j]) || d[j] == UInt8(ascii: "-") || d[j] == UInt8(ascii: ".")
         {
             j += 1
         }
@@ -164,9 +165,7 @@ enum MarkupRepair {
         return .html(length: j + 1 - i, value: value)
     }
 
-    private static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
-    private static func isHexLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x66 }
     private static func isNameStart(_ b: UInt8) -> Bool {
-        ((b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A) || b == UInt8(ascii: "_") || b == UInt8(ascii: ":") || b >= 0x80
+        ASCII.isLetter(b) || b == UInt8(ascii: "_") || b == UInt8(ascii: ":") || b >= 0x80
     }
 }

@@ -232,10 +232,6 @@ enum SimpleHTMLText {
         @inline(__always)
         static func isPlain(_ b: UInt8) -> Bool { b > 0x20 && b < 0x80 && b != 0x3C && b != 0x26 }
 
-        static func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
-        static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
-        static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
-
         /// A start or end tag at `i` (`<`), consumed; false when the fast path cannot predict it.
         mutating func tag() -> Bool {
             let n = bytes.count
@@ -246,12 +242,12 @@ enum SimpleHTMLText {
             let nameStart = j
             var name: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0, 0, 0)
             var length = 0
-            while j < n, length < 8, Self.isLetter(bytes[j]) {
+            while j < n, length < 8, ASCII.isLetter(bytes[j]) {
                 withUnsafeMutableBytes(of: &name) { $0[length] = bytes[j] | 0x20 }
                 length += 1
                 j += 1
             }
-            guard j < n, j > nameStart, !Self.isLetter(bytes[j]) else { return false }
+            guard j < n, j > nameStart, !ASCII.isLetter(bytes[j]) else { return false }
             let found = withUnsafeBytes(of: &name) { raw in
                 let start = raw.bindMemory(to: UInt8.self).baseAddress
                 return Element(lowercased: UnsafeBufferPointer(start: start, count: length))
@@ -259,9 +255,9 @@ enum SimpleHTMLText {
             guard let element = found else { return false }
             // After the name: whitespace, `/` or `>` only (a digit or `:` would make another name).
             let after = bytes[j]
-            guard Self.isSpace(after) || after == 0x3E || after == 0x2F else { return false }
+            guard ASCII.isSpace(after) || after == 0x3E || after == 0x2F else { return false }
             if isEnd {
-                while j < n, Self.isSpace(bytes[j]) { j += 1 }
+                while j < n, ASCII.isSpace(bytes[j]) { j += 1 }
                 guard j < n, bytes[j] == 0x3E else { return false }
                 i = j + 1
                 guard !element.isVoid, stack.last == element else { return false }
@@ -271,7 +267,7 @@ enum SimpleHTMLText {
             }
             var selfClosing = false
             while true {
-                while j < n, Self.isSpace(bytes[j]) { j += 1 }
+                while j < n, ASCII.isSpace(bytes[j]) { j += 1 }
                 guard j < n else { return false }
                 let c = bytes[j]
                 if c == 0x3E {
@@ -285,15 +281,16 @@ enum SimpleHTMLText {
                     break
                 }
                 // An attribute: a plain name, then optionally `=` and a quoted value.
-                guard Self.isLetter(c) else { return false }
-                while j < n, Self.isLetter(bytes[j]) || Self.isDigit(bytes[j]) || bytes[j] == 0x2D || bytes[j] == 0x5F {
+                guard ASCII.isLetter(c) else { return false }
+                while j < n, ASCII.isLetter(bytes[j]) || ASCII.isDigit(bytes[j]) || bytes[j] == 0x2D || bytes[j] == 0x5F
+                {
                     j += 1
                 }
-                while j < n, Self.isSpace(bytes[j]) { j += 1 }
+                while j < n, ASCII.isSpace(bytes[j]) { j += 1 }
                 guard j < n else { return false }
                 if bytes[j] == 0x3D {
                     j += 1
-                    while j < n, Self.isSpace(bytes[j]) { j += 1 }
+                    while j < n, ASCII.isSpace(bytes[j]) { j += 1 }
                     guard j < n, bytes[j] == 0x22 || bytes[j] == 0x27 else { return false }
                     let quote = bytes[j]
                     j += 1
@@ -305,10 +302,10 @@ enum SimpleHTMLText {
                     guard j < n else { return false }
                     j += 1
                     // libxml2 needs a separator before the next attribute.
-                    guard j < n, Self.isSpace(bytes[j]) || bytes[j] == 0x3E || bytes[j] == 0x2F else { return false }
+                    guard j < n, ASCII.isSpace(bytes[j]) || bytes[j] == 0x3E || bytes[j] == 0x2F else { return false }
                 } else {
-                    guard bytes[j] == 0x3E || bytes[j] == 0x2F || Self.isLetter(bytes[j]) else { return false }
-                    guard Self.isSpace(bytes[j - 1]) || bytes[j] == 0x3E || bytes[j] == 0x2F else { return false }
+                    guard bytes[j] == 0x3E || bytes[j] == 0x2F || ASCII.isLetter(bytes[j]) else { return false }
+                    guard ASCII.isSpace(bytes[j - 1]) || bytes[j] == 0x3E || bytes[j] == 0x2F else { return false }
                 }
             }
             i = j
@@ -356,7 +353,7 @@ enum SimpleHTMLText {
                 let digitsStart = j
                 while j < n, j - digitsStart < 7 {
                     let c = bytes[j]
-                    if Self.isDigit(c) {
+                    if ASCII.isDigit(c) {
                         value = value * (hex ? 16 : 10) + UInt32(c - 0x30)
                     } else if hex, (c | 0x20) >= 0x61, (c | 0x20) <= 0x66 {
                         value = value * 16 + UInt32((c | 0x20) - 0x61 + 10)
@@ -372,8 +369,8 @@ enum SimpleHTMLText {
                 guard isChar else { return false }
             } else {
                 let nameStart = j
-                while j < n, j - nameStart < 10, Self.isLetter(bytes[j]) || Self.isDigit(bytes[j]) { j += 1 }
-                guard j > nameStart, j < n, bytes[j] == 0x3B, Self.isLetter(bytes[nameStart]) else { return false }
+                while j < n, j - nameStart < 10, ASCII.isLetter(bytes[j]) || ASCII.isDigit(bytes[j]) { j += 1 }
+                guard j > nameStart, j < n, bytes[j] == 0x3B, ASCII.isLetter(bytes[nameStart]) else { return false }
                 let length = j - nameStart
                 let found = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 12) { buf -> UInt32 in
                     for k in 0..<length { buf[k] = bytes[nameStart + k] }

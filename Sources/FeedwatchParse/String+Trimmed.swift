@@ -3,8 +3,8 @@ extension UnsafeBufferPointer<UInt8> {
     var trimmedASCII: UnsafeBufferPointer<UInt8> {
         var start = 0
         var end = count
-        while start < end, FeedDate.isSpace(self[start]) { start += 1 }
-        while end > start, FeedDate.isSpace(self[end - 1]) { end -= 1 }
+        while start < end, ASCII.isSpace(self[start]) { start += 1 }
+        while end > start, ASCII.isSpace(self[end - 1]) { end -= 1 }
         return UnsafeBufferPointer(rebasing: self[start..<end])
     }
 }
@@ -15,9 +15,9 @@ extension String {
     var trimmedASCII: String {
         let u = utf8
         guard let first = u.first, let last = u.last else { return self }
-        if !FeedDate.isSpace(first), !FeedDate.isSpace(last) { return self }
-        guard let start = u.firstIndex(where: { !FeedDate.isSpace($0) }),
-            let end = u.lastIndex(where: { !FeedDate.isSpace($0) })
+        if !ASCII.isSpace(first), !ASCII.isSpace(last) { return self }
+        guard let start = u.firstIndex(where: { !ASCII.isSpace($0) }),
+            let end = u.lastIndex(where: { !ASCII.isSpace($0) })
         else { return "" }
         return String(self[start...end])
     }
