@@ -177,6 +177,22 @@ struct HostileInputTests {
         #expect(!capped.warnings.contains { $0.contains("bare") })
     }
 
+    @Test("Bare < and NUL bytes by the million: mended in one linear pass, the items kept")
+    func lessThanAndNulFlood() throws {
+        let flood = String(repeating: "< \u{0}", count: 1_000_000)
+        let doc =
+            "<rss><channel><title>t</title><item><title>Kirkuk " + flood + "</title></item>"
+            + "<item><title>Daquq</title></item></channel></rss>"
+        let feed = try FeedParser.parse(doc.bytes)
+        #expect(feed.partial)
+        #expect(feed.items.count == 2)
+        #expect(feed.items.first?.title?.hasPrefix("Kirkuk < < ") == true)
+        #expect(feed.items.last?.title == "Daquq")
+        #expect(
+            feed.warnings.contains { $0.contains("1000000 bare '<' read as '&lt;', 1000000 NUL bytes dropped") },
+            "\(feed.warnings)")
+    }
+
     @Test("Items past the item cap are dropped with a warning")
     func itemCap() throws {
         var limits = ParseLimits()
