@@ -73,23 +73,19 @@ enum DocumentSniffer {
     /// first 64 KiB; nil when there is none.
     static func feedStart(in data: [UInt8]) -> Int? {
         let head = data.prefix(65_536)
-        func first(_ marker: String, followedBySpace: Bool) -> Int? {
-            let m = Array(marker.utf8)
-            var i = 1
-            while i + m.count < head.count {
-                if head[i] == m[0], head[(i + 1)..<(i + m.count)].elementsEqual(m.dropFirst()) {
-                    let next = head[i + m.count]
-                    if !followedBySpace || next == 0x3E || next == 0x20 || next == 0x09 || next == 0x0A || next == 0x0D
-                    {
-                        return i
-                    }
-                }
-                i += 1
+        guard head.count > 1 else { return nil }
+        /// The first `marker` past the first byte that is followed by whitespace or `>`.
+        func first(_ marker: String) -> Int? {
+            var from = 1
+            while let found = head[from...].firstRange(of: marker.utf8) {
+                guard found.upperBound < head.count else { return nil }
+                let next = head[found.upperBound]
+                if next == 0x3E || ASCII.isSpace(next) { return found.lowerBound }
+                from = found.lowerBound + 1
             }
             return nil
         }
-        if let declaration = first("<?xml", followedBySpace: true) { return declaration }
-        return ["<rss", "<feed", "<rdf:RDF"].compactMap { first($0, followedBySpace: true) }.min()
+        return first("<?xml") ?? ["<rss", "<feed", "<rdf:RDF"].compactMap(first).min()
     }
 
     /// An HTML page rather than XML: a doctype or `<html` near the start (any case).

@@ -179,7 +179,7 @@ struct RFC822Scanner {
     /// scanner makes them (ASCII only: a capital non-ASCII letter is listed as such).
     private static let localizedMonths: [UInt64: Int] = {
         let names: [[StaticString]] = [
-            ["januar", "jänner", "enero", "ene", "gennaio", "gen", "ocak", "oca"],
+            ["jänner", "enero", "ene", "gennaio", "gen", "ocak", "oca"],
             [
                 "février", "févr", "fév", "fevrier", "fevr", "fevereiro", "fev", "febbraio", "şubat", "şub", "Şubat",
                 "Şub",

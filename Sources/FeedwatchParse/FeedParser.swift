@@ -132,15 +132,12 @@ public enum FeedParser {
                 retry.errorCount += 1
                 return try retry.result()
             }
-            if reader.failure == nil, let repaired = try readAgain(whole, after: reader) { return repaired }
+            if reader.failure == nil, let repaired = try readRepaired(whole, after: reader) { return repaired }
             if reader.format == nil, reader.failure == nil || reader.failure?.kind == .notAFeed,
                 let start = DocumentSniffer.feedStart(in: whole), !DocumentSniffer.looksLikeHTML(Array(whole[..<start]))
             {
                 // Something else came first (a PHP warning, say): the feed after it is read.
-                var feed = try FeedParser.parse(Array(whole[start...]), url: url, charset: charset, limits: limits)
-                feed.partial = true
-                feed.warnings.append("\(start) bytes before the feed skipped")
-                return feed
+                return try readAgain(Array(whole[start...]), saying: "\(start) bytes before the feed skipped")
             }
             if reader.failure == nil, reader.format == nil, DocumentSniffer.looksLikeHTML(whole) {
                 throw ParseError(.notAFeed, "expected RSS, Atom or JSON Feed, found an HTML document (<html>)")
@@ -152,7 +149,7 @@ public enum FeedParser {
         /// bytes that are not UTF-8 (when it was read as UTF-8) taken as windows-1252, and the
         /// slips `MarkupRepair` knows mended. Nil when neither applies, or when the repaired
         /// document would pass the document cap (the first reading stands).
-        private func readAgain(_ whole: [UInt8], after reader: FeedSAXReader) throws(ParseError) -> ParsedFeed? {
+        private func readRepaired(_ whole: [UInt8], after reader: FeedSAXReader) throws(ParseError) -> ParsedFeed? {
             var document = whole
             var repairs: [String] = []
             if reader.notUTF8, reader.encoding == "utf-8",
@@ -166,9 +163,16 @@ public enum FeedParser {
                 repairs.append(counts.description)
             }
             guard !repairs.isEmpty, document.count <= limits.maxDocumentBytes else { return nil }
+            return try readAgain(
+                document, saying: "the document is not well-formed: " + repairs.joined(separator: "; "))
+        }
+
+        /// `document` — the body mended, or the part of it that is the feed — parsed anew, marked
+        /// partial, with `warning` saying what was done to the body.
+        private func readAgain(_ document: [UInt8], saying warning: String) throws(ParseError) -> ParsedFeed {
             var feed = try FeedParser.parse(document, url: url, charset: charset, limits: limits)
             feed.partial = true
-            feed.warnings.append("the document is not well-formed: " + repairs.joined(separator: "; "))
+            feed.warnings.append(warning)
             return feed
         }
 

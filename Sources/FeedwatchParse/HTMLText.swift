@@ -108,10 +108,6 @@ enum HTMLText {
     }
 
     /// True when the bytes hold a tag or an entity or character reference.
-    static func needsParser(_ bytes: [UInt8]) -> Bool {
-        bytes.withUnsafeBufferPointer { needsParser($0) }
-    }
-
     static func needsParser(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = p.baseAddress else { return false }
         return memchr(base, 0x3C, p.count) != nil || memchr(base, 0x26, p.count) != nil

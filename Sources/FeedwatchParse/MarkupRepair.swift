@@ -36,15 +36,10 @@ enum MarkupRepair {
         guard !EncodingSniffer.isUTF32(document), EncodingSniffer.utf16WithoutBOM(document) == nil,
             !document.starts(with: [0xFE, 0xFF]), !document.starts(with: [0xFF, 0xFE])
         else { return nil }
-        var out: [UInt8] = []
+        var copy = SplicedBytes(document)
         var counts = Counts()
-        var copied = 0
-        /// Writes `replacement` where the `length` bytes at `i` stood.
         func replace(at i: Int, length: Int, with replacement: some Sequence<UInt8>) {
-            if out.isEmpty { out.reserveCapacity(document.count + 64) }
-            out.append(contentsOf: document[copied..<i])
-            out.append(contentsOf: replacement)
-            copied = i + length
+            copy.replace(at: i, length: length, with: replacement)
         }
         /// The `&` at `i`, mended if it needs to be; returns where scanning goes on. An HTML entity
         /// is written as a numeric reference only in a tag: in text, `reference()` expands it.
@@ -105,28 +100,19 @@ enum MarkupRepair {
                 i += 1
             }
         }
-        guard counts.total > 0 else { return nil }
-        out.append(contentsOf: document[copied...])
-        return (out, counts)
+        return copy.result().map { ($0, counts) }
     }
 
     /// Where scanning resumes after the `<!` or `<?` at `i`: past a CDATA section, comment or
     /// processing instruction (to the end of the document when it is never closed), else (a
     /// DOCTYPE) just past the `<`.
     private static func end(ofMarkupAt i: Int, in d: [UInt8]) -> Int {
-        func starts(_ s: String, at k: Int) -> Bool { d[k...].starts(with: s.utf8) }
         func after(_ terminator: String, from k: Int) -> Int {
-            let t = Array(terminator.utf8)
-            var j = k
-            while j + t.count <= d.count {
-                if d[j] == t[0], d[j..<(j + t.count)].elementsEqual(t) { return j + t.count }
-                j += 1
-            }
-            return d.count
+            d[k...].firstRange(of: terminator.utf8)?.upperBound ?? d.count
         }
-        if starts("<![CDATA[", at: i) { return after("]]>", from: i + 9) }
-        if starts("<!--", at: i) { return after("-->", from: i + 4) }
-        if starts("<?", at: i) { return after("?>", from: i + 2) }
+        if d[i...].starts(with: "<![CDATA[".utf8) { return after("]]>", from: i + 9) }
+        if d[i...].starts(with: "<!--".utf8) { return after("-->", from: i + 4) }
+        if d[i...].starts(with: "<?".utf8) { return after("?>", from: i + 2) }
         return i + 1
     }
 

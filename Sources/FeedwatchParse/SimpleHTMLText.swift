@@ -355,7 +355,7 @@ enum SimpleHTMLText {
                     let c = bytes[j]
                     if ASCII.isDigit(c) {
                         value = value * (hex ? 16 : 10) + UInt32(c - 0x30)
-                    } else if hex, (c | 0x20) >= 0x61, (c | 0x20) <= 0x66 {
+                    } else if hex, ASCII.isHexLetter(c) {
                         value = value * 16 + UInt32((c | 0x20) - 0x61 + 10)
                     } else {
                         break

@@ -9,9 +9,7 @@ enum Windows1252Fallback {
     /// `document` with each byte that is not part of valid UTF-8 replaced by the UTF-8 of its
     /// windows-1252 character, and how many there were; nil when the bytes are valid UTF-8.
     static func repaired(_ document: [UInt8]) -> (document: [UInt8], count: Int)? {
-        var out: [UInt8] = []
-        var count = 0
-        var copied = 0
+        var copy = SplicedBytes(document)
         var parser = Unicode.UTF8.ForwardParser()
         var bytes = document.makeIterator()
         var offset = 0
@@ -20,22 +18,16 @@ enum Windows1252Fallback {
             case .valid(let scalar):
                 offset += scalar.count
             case .error(let length):
-                if out.isEmpty { out.reserveCapacity(document.count + 64) }
-                out.append(contentsOf: document[copied..<offset])
-                for byte in document[offset..<(offset + length)] { append(byte, to: &out) }
-                offset += length
-                copied = offset
-                count += length
+                // Each byte of the ill-formed sequence on its own, as the character it stands for.
+                for byte in document[offset..<(offset + length)] {
+                    var utf8: [UInt8] = []
+                    UTF8.encode(.windows1252(byte)) { utf8.append($0) }
+                    copy.replace(at: offset, length: 1, with: utf8)
+                    offset += 1
+                }
             case .emptyInput:
-                guard count > 0 else { return nil }
-                out.append(contentsOf: document[copied...])
-                return (out, count)
+                return copy.result().map { ($0, copy.count) }
             }
         }
-    }
-
-    /// The UTF-8 of the windows-1252 character `byte` stands for.
-    private static func append(_ byte: UInt8, to out: inout [UInt8]) {
-        UTF8.encode(.windows1252(byte)) { out.append($0) }
     }
 }
